@@ -1,0 +1,206 @@
+package org.tunnellens.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tunnellens.capture.CaptureException;
+import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.Dissection;
+import org.tunnellens.dissect.DissectorTables;
+import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.FieldSelector;
+import org.tunnellens.dissect.PacketDissector;
+import org.tunnellens.dissect.PacketSummary;
+import org.tunnellens.dissect.TcpSequences;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tunnellens packets}: tshark's packet output, with tshark's own flags. */
+@Command(name = "packets", mixinStandardHelpOptions = true,
+        description = "Print the packets of a capture, as tshark does (same flags: -r -T -e -E -c -d -o).")
+public final class PacketsCommand implements Callable<Integer> {
+
+    @Option(names = "-r", required = true, paramLabel = "FILE", description = "capture file (pcap or pcapng)")
+    Path file;
+
+    @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
+            description = "output format: text (packet list), fields (with -e) or json")
+    String format;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields or json (repeatable)")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION", description = "header=y|n, separator=/t|/s|,|CHAR, occurrence=f|l|a, aggregator=,")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-c", paramLabel = "COUNT", description = "stop after COUNT packets")
+    int count = -1;
+
+    @Option(names = "-d", paramLabel = "RULE", description = "decode as, e.g. udp.port==8473,vxlan (4789 and 8472 need none)")
+    List<String> decodeAs = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "PREF", description = "preference name:value (accepted for tshark compatibility)")
+    List<String> preferences = new ArrayList<>();
+
+    @Option(names = "--no-vxlan-heuristic", description = "do not look for VXLAN on ports other than 4789 and 8472")
+    boolean noHeuristic;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        DissectorTables tables = DissectorTables.defaults();
+        try {
+            for (String rule : decodeAs) {
+                tables = tables.withDecodeAs(rule);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("tunnellens: " + e.getMessage());
+            return 1;
+        }
+        if (noHeuristic) {
+            tables = tables.withVxlanHeuristic(false);
+        }
+        for (String pref : preferences) {
+            if (!pref.contains(":")) {
+                err.println("tunnellens: invalid -o flag \"" + pref + "\" (expected name:value)");
+                return 1;
+            }
+        }
+        FieldOutputOptions opts;
+        try {
+            opts = FieldOutputOptions.parse(fieldOptions);
+        } catch (IllegalArgumentException e) {
+            err.println("tunnellens: " + e.getMessage());
+            return 1;
+        }
+        List<FieldSelector> selectors = new ArrayList<>();
+        for (String name : fields) {
+            FieldSelector s = FieldSelector.resolve(name);
+            if (s == null && !PacketSummary.isColumn(name)) {
+                err.println("tunnellens: unknown field \"" + name + "\"");
+                return 1;
+            }
+            selectors.add(s != null ? s : new FieldSelector(name, new int[0]));
+        }
+        if (format.equals("fields") && selectors.isEmpty()) {
+            err.println("tunnellens: -T fields needs at least one -e FIELD");
+            return 1;
+        }
+        if (!format.equals("fields") && !format.equals("text") && !format.equals("json")) {
+            err.println("tunnellens: unknown output format \"" + format + "\" (text, fields or json)");
+            return 1;
+        }
+        try (CaptureFile capture = CaptureFile.open(file)) {
+            PacketDissector dissector = new PacketDissector(capture, tables, new TcpSequences());
+            PacketSummary summary = new PacketSummary(capture);
+            int n = count < 0 ? capture.packetCount() : Math.min(count, capture.packetCount());
+            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            switch (format) {
+                case "fields" -> writeFields(out, dissector, summary, selectors, opts, n);
+                case "json" -> writeJson(dissector, summary, selectors, n);
+                default -> writeText(out, dissector, summary, n);
+            }
+            out.flush();
+            if (capture.problem() != null) {
+                err.println("tunnellens: " + capture.problem().message() + "; " + capture.packetCount()
+                        + " packets before it were read");
+                return 2;
+            }
+            return 0;
+        } catch (CaptureException e) {
+            err.println("tunnellens: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void writeFields(Writer out, PacketDissector dissector, PacketSummary summary,
+                                    List<FieldSelector> selectors, FieldOutputOptions opts, int n) throws IOException {
+        StringBuilder sb = new StringBuilder(256);
+        if (opts.header()) {
+            for (int i = 0; i < selectors.size(); i++) {
+                if (i > 0) {
+                    sb.append(opts.separator());
+                }
+                sb.append(selectors.get(i).name());
+            }
+            out.append(sb).append('\n');
+        }
+        for (int p = 0; p < n; p++) {
+            Dissection d = dissector.dissect(p);
+            sb.setLength(0);
+            for (int i = 0; i < selectors.size(); i++) {
+                if (i > 0) {
+                    sb.append(opts.separator());
+                }
+                FieldSelector s = selectors.get(i);
+                if (s.fieldIds().length == 0) {
+                    summary.appendColumn(s.name(), d, sb);
+                } else {
+                    opts.appendValues(s, d, sb);
+                }
+            }
+            out.append(sb).append('\n');
+        }
+    }
+
+    private static void writeText(Writer out, PacketDissector dissector, PacketSummary summary, int n)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(256);
+        for (int p = 0; p < n; p++) {
+            Dissection d = dissector.dissect(p);
+            sb.setLength(0);
+            summary.appendTextLine(d, sb);
+            out.append(sb).append('\n');
+        }
+    }
+
+    private static void writeJson(PacketDissector dissector, PacketSummary summary, List<FieldSelector> selectors,
+                                  int n) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        for (int p = 0; p < n; p++) {
+            Dissection d = dissector.dissect(p);
+            g.writeStartObject();
+            g.writeStringField("_index", "packets");
+            g.writeObjectFieldStart("_source");
+            g.writeObjectFieldStart("layers");
+            if (selectors.isEmpty()) {
+                JsonTree.writeAllFields(g, d);
+            } else {
+                for (FieldSelector s : selectors) {
+                    List<String> values = s.fieldIds().length == 0 ? List.of(summary.column(s.name(), d))
+                            : s.values(d);
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                    g.writeArrayFieldStart(s.name());
+                    for (String v : values) {
+                        g.writeString(v);
+                    }
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    static String format(Dissection d, int occ) {
+        return FieldFormatter.value(d, occ);
+    }
+}

@@ -1,0 +1,36 @@
+package org.tunnellens.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tunnellens} command and its sub-commands. */
+@Command(name = "tunnellens", mixinStandardHelpOptions = true, version = "TunnelLens 0.1.0",
+        description = "See VXLAN, VRRP and LVS-NAT in your own captures.",
+        subcommands = {PacketsCommand.class, CommandLine.HelpCommand.class})
+public final class TunnelLensCommand implements Runnable {
+    private static final Set<String> GLOBAL = Set.of("-h", "--help", "-V", "--version", "help");
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** True when the arguments name a sub-command (or ask for help), false for "open the window". */
+    public static boolean isCommand(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        CommandLine cl = new CommandLine(new TunnelLensCommand());
+        return cl.getSubcommands().containsKey(args[0]) || GLOBAL.contains(args[0]);
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new TunnelLensCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("tunnellens: " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}

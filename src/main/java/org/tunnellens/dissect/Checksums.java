@@ -1,0 +1,35 @@
+package org.tunnellens.dissect;
+
+/** Checksum status values as Wireshark's {@code *.checksum.status} fields use them. */
+public final class Checksums {
+    public static final int BAD = 0;
+    public static final int GOOD = 1;
+    public static final int UNVERIFIED = 2;
+
+    private Checksums() {
+    }
+
+    static String statusName(long s) {
+        return switch ((int) s) {
+            case BAD -> "Bad";
+            case GOOD -> "Good";
+            default -> "Unverified";
+        };
+    }
+
+    /** Sum of the IPv4 or IPv6 pseudo-header for an upper-layer checksum over {@code len} bytes. */
+    static long pseudoHeader(Dissection d, int proto, int len) {
+        int ip = d.ipOffset();
+        long sum = 0;
+        if (d.ipVersion() == 4) {
+            for (int i = 12; i < 20; i += 2) {
+                sum += d.u16(ip + i);
+            }
+        } else {
+            for (int i = 8; i < 40; i += 2) {
+                sum += d.u16(ip + i);
+            }
+        }
+        return sum + proto + len;
+    }
+}

@@ -1,0 +1,411 @@
+package org.tunnellens.dissect;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The flat, reusable result of dissecting one packet: every field occurrence (field id, byte range relative to the
+ * packet's first byte, numeric value) and every protocol layer, in the order they were found, outermost first.
+ * One instance is reused for every packet, so dissecting allocates nothing once the arrays have grown.
+ */
+public final class Dissection {
+    public static final int FLAG_GENERATED = 1;
+    public static final int FLAG_HEURISTIC = 2;
+    public static final int FLAG_MALFORMED = 4;
+    public static final int FLAG_BAD_CHECKSUM = 8;
+    public static final int FLAG_TRUNCATED = 16;
+    /** A layer that appears in the tree but not in {@code frame.protocols} (tshark's VXLAN-GPE). */
+    public static final int FLAG_NOT_LISTED = 32;
+
+    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    // the packet
+    MemorySegment segment;
+    long base;
+    int capturedLength;
+    int originalLength;
+    int frameNumber;
+    long timestampNanos;
+    int linkType;
+    int interfaceId;
+    String interfaceName;
+
+    // field occurrences
+    int count;
+    int[] field = new int[64];
+    int[] start = new int[64];
+    int[] length = new int[64];
+    long[] value = new long[64];
+    int[] layerOf = new int[64];
+    int[] parent = new int[64];
+    int[] flags = new int[64];
+    String[] text = new String[64];
+
+    // protocol layers (each also an occurrence of its PROTOCOL field)
+    int layers;
+    int[] layerOcc = new int[16];
+    int[] layerDepth = new int[16];
+
+    /** Tunnel nesting of the layer being decoded: 0 outside any tunnel, 1 inside the first VXLAN, ... */
+    int depth;
+    int currentLayer = -1;
+
+    // for upper layers that need the enclosing IP header (pseudo-header checksums, ICMP quotes)
+    int ipOffset = -1;
+    int ipVersion;
+    /** Set while decoding the IP header quoted inside an ICMP error, so its payload is not taken for real traffic. */
+    boolean inIcmpError;
+
+    // what comes next, as the current decoder found it (gopacket's NextLayerType)
+    DissectorTables tables;
+    TcpSequences tcpSequences;
+    LayerDecoder nextDecoder;
+    int nextOffset;
+    int nextEnd;
+
+    void reset(MemorySegment seg, long base, int capLen, int origLen) {
+        this.segment = seg;
+        this.base = base;
+        this.capturedLength = capLen;
+        this.originalLength = origLen;
+        for (int i = 0; i < count; i++) {
+            text[i] = null;
+        }
+        count = 0;
+        layers = 0;
+        depth = 0;
+        currentLayer = -1;
+        ipOffset = -1;
+        ipVersion = 0;
+        inIcmpError = false;
+        nextDecoder = null;
+    }
+
+    /** Names the decoder for the bytes that follow the current layer. */
+    public void then(LayerDecoder decoder, int off, int end) {
+        nextDecoder = decoder;
+        nextOffset = off;
+        nextEnd = end;
+    }
+
+    public DissectorTables tables() {
+        return tables;
+    }
+
+    /** Tunnel nesting of the layer being decoded. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Enters a tunnel's payload: layers added from now on are "inner". */
+    public void enterTunnel() {
+        depth++;
+    }
+
+    public int ipOffset() {
+        return ipOffset;
+    }
+
+    public int ipVersion() {
+        return ipVersion;
+    }
+
+    public void setIp(int off, int version) {
+        ipOffset = off;
+        ipVersion = version;
+    }
+
+    public boolean inIcmpError() {
+        return inIcmpError;
+    }
+
+    public void setInIcmpError(boolean v) {
+        inIcmpError = v;
+    }
+
+    // ---- building (decoders) ----
+
+    /** Opens a protocol layer and returns its occurrence index. */
+    public int beginLayer(FieldDef protocol, int off, int len) {
+        int occ = add(protocol, off, len, 0, -1);
+        if (layers == layerOcc.length) {
+            layerOcc = Arrays.copyOf(layerOcc, layers * 2);
+            layerDepth = Arrays.copyOf(layerDepth, layers * 2);
+        }
+        layerOcc[layers] = occ;
+        layerDepth[layers] = depth;
+        layerOf[occ] = layers;
+        currentLayer = layers;
+        layers++;
+        return occ;
+    }
+
+    /** Sets the end of a layer once its header length is known. */
+    public void setLength(int occ, int len) {
+        length[occ] = len;
+    }
+
+    public int add(FieldDef f, int off, int len, long v) {
+        return add(f, off, len, v, -1);
+    }
+
+    /** Adds a field under another occurrence (a flag bit under its flags word, an option under its list). */
+    public int add(FieldDef f, int off, int len, long v, int parentOcc) {
+        int i = count;
+        if (i == field.length) {
+            grow();
+        }
+        field[i] = f.id();
+        start[i] = off;
+        length[i] = len;
+        value[i] = v;
+        layerOf[i] = currentLayer;
+        parent[i] = parentOcc;
+        flags[i] = 0;
+        text[i] = null;
+        count = i + 1;
+        return i;
+    }
+
+    /** A value computed rather than read (relative sequence numbers, frame time), shown in brackets like Wireshark. */
+    public int addGenerated(FieldDef f, long v) {
+        int i = add(f, 0, 0, v, -1);
+        flags[i] |= FLAG_GENERATED;
+        return i;
+    }
+
+    public int addText(FieldDef f, int off, int len, String s, int parentOcc) {
+        int i = add(f, off, len, 0, parentOcc);
+        text[i] = s;
+        return i;
+    }
+
+    public void omitFromProtocols(int occ) {
+        flags[occ] |= FLAG_NOT_LISTED;
+    }
+
+    public void flag(int occ, int flag) {
+        flags[occ] |= flag;
+    }
+
+    private void grow() {
+        int n = field.length * 2;
+        field = Arrays.copyOf(field, n);
+        start = Arrays.copyOf(start, n);
+        length = Arrays.copyOf(length, n);
+        value = Arrays.copyOf(value, n);
+        layerOf = Arrays.copyOf(layerOf, n);
+        parent = Arrays.copyOf(parent, n);
+        flags = Arrays.copyOf(flags, n);
+        text = Arrays.copyOf(text, n);
+    }
+
+    // ---- reading packet bytes (offsets relative to the packet's first byte) ----
+
+    private void check(int off, int n) {
+        if (off < 0 || off + n > capturedLength) {
+            throw new IndexOutOfBoundsException(off);
+        }
+    }
+
+    public int u8(int off) {
+        check(off, 1);
+        return Byte.toUnsignedInt(segment.get(ValueLayout.JAVA_BYTE, base + off));
+    }
+
+    public int u16(int off) {
+        check(off, 2);
+        return Short.toUnsignedInt(segment.get(BE16, base + off));
+    }
+
+    public int u16le(int off) {
+        check(off, 2);
+        return Short.toUnsignedInt(segment.get(LE16, base + off));
+    }
+
+    public long u32(int off) {
+        check(off, 4);
+        return Integer.toUnsignedLong(segment.get(BE32, base + off));
+    }
+
+    public long u32le(int off) {
+        check(off, 4);
+        return Integer.toUnsignedLong(segment.get(LE32, base + off));
+    }
+
+    public long u48(int off) {
+        return ((long) u16(off) << 32) | u32(off + 2);
+    }
+
+    public int u24(int off) {
+        return (u8(off) << 16) | u16(off + 1);
+    }
+
+    /** Internet checksum (RFC 1071) over a range, added to {@code initial}; 0 means the data checks out. */
+    public int onesComplementSum(int off, int len, long initial) {
+        long sum = initial;
+        int i = 0;
+        for (; i + 1 < len; i += 2) {
+            sum += u16(off + i);
+        }
+        if (i < len) {
+            sum += u8(off + i) << 8;
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        return (int) sum;
+    }
+
+    // ---- reading the result ----
+
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    /** Offset of the packet's first byte within {@link #segment()}. */
+    public long base() {
+        return base;
+    }
+
+    public int capturedLength() {
+        return capturedLength;
+    }
+
+    public int originalLength() {
+        return originalLength;
+    }
+
+    public int frameNumber() {
+        return frameNumber;
+    }
+
+    public long timestampNanos() {
+        return timestampNanos;
+    }
+
+    public int linkType() {
+        return linkType;
+    }
+
+    public int interfaceId() {
+        return interfaceId;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int fieldId(int occ) {
+        return field[occ];
+    }
+
+    public FieldDef field(int occ) {
+        return FieldRegistry.byId(field[occ]);
+    }
+
+    public int start(int occ) {
+        return start[occ];
+    }
+
+    public int length(int occ) {
+        return length[occ];
+    }
+
+    public long value(int occ) {
+        return value[occ];
+    }
+
+    public int parent(int occ) {
+        return parent[occ];
+    }
+
+    public int flags(int occ) {
+        return flags[occ];
+    }
+
+    public String text(int occ) {
+        return text[occ];
+    }
+
+    /** Layer index the occurrence belongs to. */
+    public int layerOf(int occ) {
+        return layerOf[occ];
+    }
+
+    public int layerCount() {
+        return layers;
+    }
+
+    /** The occurrence of layer {@code l}'s PROTOCOL field. */
+    public int layerOccurrence(int l) {
+        return layerOcc[l];
+    }
+
+    public FieldDef layerProtocol(int l) {
+        return FieldRegistry.byId(field[layerOcc[l]]);
+    }
+
+    /** Tunnel depth of a layer: 0 for the outer packet, 1 inside the first tunnel. */
+    public int layerDepth(int l) {
+        return layerDepth[l];
+    }
+
+    /** First occurrence of a field, or -1. */
+    public int first(FieldDef f) {
+        int id = f.id();
+        for (int i = 0; i < count; i++) {
+            if (field[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Next occurrence of the same field after {@code occ}, or -1. */
+    public int next(FieldDef f, int occ) {
+        int id = f.id();
+        for (int i = occ + 1; i < count; i++) {
+            if (field[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Last occurrence of a field (the innermost), or -1. */
+    public int last(FieldDef f) {
+        int id = f.id();
+        for (int i = count - 1; i >= 0; i--) {
+            if (field[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean has(FieldDef f) {
+        return first(f) >= 0;
+    }
+
+    /** Value of the first occurrence, or {@code dflt}. */
+    public long firstValue(FieldDef f, long dflt) {
+        int o = first(f);
+        return o < 0 ? dflt : value[o];
+    }
+
+    /** Copies the bytes of an occurrence (for display only, never on the fast path). */
+    public byte[] bytes(int occ) {
+        int len = Math.max(0, Math.min(length[occ], capturedLength - start[occ]));
+        return segment.asSlice(base + start[occ], len).toArray(ValueLayout.JAVA_BYTE);
+    }
+}

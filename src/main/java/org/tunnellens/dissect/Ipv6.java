@@ -1,0 +1,70 @@
+package org.tunnellens.dissect;
+
+/** IPv6 (RFC 8200): extension headers walked and skipped, non-first fragments left as data. */
+public final class Ipv6 implements LayerDecoder {
+    public static final FieldDef PROTO = FieldRegistry.protocol("ipv6", "Internet Protocol Version 6");
+    public static final FieldDef VERSION = FieldRegistry.uint("ipv6.version", "Version");
+    public static final FieldDef TCLASS = FieldRegistry.hex("ipv6.tclass", "Traffic Class", 8);
+    public static final FieldDef FLOW = FieldRegistry.hex("ipv6.flow", "Flow Label", 20);
+    public static final FieldDef PLEN = FieldRegistry.uint("ipv6.plen", "Payload Length");
+    public static final FieldDef NXT = FieldRegistry.uint("ipv6.nxt", "Next Header", IpProtocols::name);
+    public static final FieldDef HLIM = FieldRegistry.uint("ipv6.hlim", "Hop Limit");
+    public static final FieldDef SRC = FieldRegistry.ipv6("ipv6.src", "Source Address");
+    public static final FieldDef DST = FieldRegistry.ipv6("ipv6.dst", "Destination Address");
+    public static final FieldDef EXT = FieldRegistry.uint("ipv6.ext", "Extension header", IpProtocols::name);
+    static final Ipv6 INSTANCE = new Ipv6();
+    private static final int MAX_EXTENSIONS = 16;
+
+    @Override
+    public void decode(Dissection d, int off, int end) {
+        if (end - off < 40) {
+            Malformed.mark(d, PROTO, off, end);
+            return;
+        }
+        int occ = d.beginLayer(PROTO, off, 40);
+        long w = d.u32(off);
+        d.add(VERSION, off, 1, w >>> 28);
+        d.add(TCLASS, off, 2, (w >>> 20) & 0xff);
+        d.add(FLOW, off + 1, 3, w & 0xfffff);
+        int plen = d.u16(off + 4);
+        d.add(PLEN, off + 4, 2, plen);
+        int nxt = d.u8(off + 6);
+        d.add(NXT, off + 6, 1, nxt);
+        d.add(HLIM, off + 7, 1, d.u8(off + 7));
+        d.add(SRC, off + 8, 16, 0);
+        d.add(DST, off + 24, 16, 0);
+        d.setIp(off, 6);
+        int payloadEnd = plen == 0 ? end : Math.min(end, off + 40 + plen);
+        int p = off + 40;
+        for (int i = 0; i < MAX_EXTENSIONS; i++) {
+            boolean ext = nxt == 0 || nxt == 43 || nxt == 60 || nxt == 44 || nxt == 51;
+            if (!ext) {
+                break;
+            }
+            if (payloadEnd - p < 8) {
+                d.flag(occ, Dissection.FLAG_MALFORMED);
+                return;
+            }
+            int hdrLen = nxt == 44 ? 8 : nxt == 51 ? (d.u8(p + 1) + 2) * 4 : (d.u8(p + 1) + 1) * 8;
+            d.add(EXT, p, hdrLen, nxt);
+            int following = d.u8(p);
+            if (nxt == 44 && ((d.u16(p + 2) & 0xfff8) != 0 || (d.u16(p + 2) & 1) != 0)) {
+                d.setLength(occ, p + hdrLen - off);
+                d.then(Data.INSTANCE, p + hdrLen, payloadEnd);
+                return;
+            }
+            nxt = following;
+            p += hdrLen;
+        }
+        d.setLength(occ, Math.min(p, end) - off);
+        if (p > payloadEnd) {
+            d.flag(occ, Dissection.FLAG_MALFORMED);
+            return;
+        }
+        if (nxt == 59) {
+            return; // no next header
+        }
+        LayerDecoder next = d.tables().ipProtocol(nxt);
+        d.then(next != null ? next : Data.INSTANCE, p, payloadEnd);
+    }
+}

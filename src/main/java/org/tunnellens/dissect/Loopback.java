@@ -1,0 +1,35 @@
+package org.tunnellens.dissect;
+
+/** BSD loopback (LINKTYPE_NULL, host byte order) and OpenBSD loopback (LINKTYPE_LOOP, network order). */
+public final class Loopback implements LayerDecoder {
+    public static final FieldDef PROTO = FieldRegistry.protocol("null", "Null/Loopback");
+    public static final FieldDef FAMILY = FieldRegistry.uint("null.family", "Family");
+    static final Loopback NULL = new Loopback(false);
+    static final Loopback LOOP = new Loopback(true);
+
+    private final boolean networkOrder;
+
+    private Loopback(boolean networkOrder) {
+        this.networkOrder = networkOrder;
+    }
+
+    @Override
+    public void decode(Dissection d, int off, int end) {
+        if (end - off < 4) {
+            Malformed.mark(d, PROTO, off, end);
+            return;
+        }
+        d.beginLayer(PROTO, off, 4);
+        long family = networkOrder ? d.u32(off) : d.u32le(off);
+        if (!networkOrder && family > 0xffff) {
+            family = d.u32(off); // written on a big-endian host
+        }
+        d.add(FAMILY, off, 4, family);
+        LayerDecoder next = switch ((int) family) {
+            case 2 -> Ipv4.INSTANCE;
+            case 24, 28, 30 -> Ipv6.INSTANCE; // AF_INET6 differs between BSDs
+            default -> Data.INSTANCE;
+        };
+        d.then(next, off + 4, end);
+    }
+}

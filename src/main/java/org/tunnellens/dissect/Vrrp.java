@@ -1,0 +1,96 @@
+package org.tunnellens.dissect;
+
+/**
+ * VRRP v2 (RFC 3768) and v3 (RFC 5798), IP protocol 112. Priority 0 means the master is resigning, 255 that the
+ * router owns the addresses; v2 "simple text" authentication carries the password in clear.
+ */
+public final class Vrrp implements LayerDecoder {
+    public static final FieldDef PROTO = FieldRegistry.protocol("vrrp", "Virtual Router Redundancy Protocol");
+    public static final FieldDef VER_TYPE = FieldRegistry.hex("vrrp.typever", "Version, Packet type", 8);
+    public static final FieldDef VERSION = FieldRegistry.uint("vrrp.version", "Version");
+    public static final FieldDef TYPE = FieldRegistry.uint("vrrp.type", "Packet type", t -> t == 1 ? "Advertisement" : null);
+    public static final FieldDef VRID = FieldRegistry.uint("vrrp.virt_rtr_id", "Virtual Rtr ID");
+    public static final FieldDef PRIO = FieldRegistry.uint("vrrp.prio", "Priority", Vrrp::priorityName);
+    public static final FieldDef ADDR_COUNT = FieldRegistry.uint("vrrp.addr_count", "Addr Count");
+    public static final FieldDef AUTH_TYPE = FieldRegistry.uint("vrrp.auth_type", "Auth Type", Vrrp::authName);
+    public static final FieldDef ADVER_INT = FieldRegistry.uint("vrrp.adver_int", "Adver Int");
+    public static final FieldDef MAX_ADVER_INT = FieldRegistry.uint("vrrp.max_adver_int", "Max Adver Int");
+    public static final FieldDef CHECKSUM = FieldRegistry.hex("vrrp.checksum", "Checksum", 16);
+    public static final FieldDef CHECKSUM_STATUS = FieldRegistry.uint("vrrp.checksum.status", "Checksum Status",
+            Checksums::statusName);
+    public static final FieldDef IP_ADDR = FieldRegistry.ipv4("vrrp.ip_addr", "IP Address");
+    public static final FieldDef IPV6_ADDR = FieldRegistry.ipv6("vrrp.ipv6_addr", "IPv6 Address");
+    public static final FieldDef AUTH_STRING = FieldRegistry.string("vrrp.auth_string", "Authentication String");
+    static final Vrrp INSTANCE = new Vrrp();
+
+    @Override
+    public void decode(Dissection d, int off, int end) {
+        if (end - off < 8) {
+            Malformed.mark(d, PROTO, off, end);
+            return;
+        }
+        int occ = d.beginLayer(PROTO, off, end - off);
+        int vt = d.u8(off);
+        int version = vt >>> 4;
+        int vtOcc = d.add(VER_TYPE, off, 1, vt);
+        d.add(VERSION, off, 1, version, vtOcc);
+        d.add(TYPE, off, 1, vt & 0x0f, vtOcc);
+        d.add(VRID, off + 1, 1, d.u8(off + 1));
+        d.add(PRIO, off + 2, 1, d.u8(off + 2));
+        int count = d.u8(off + 3);
+        d.add(ADDR_COUNT, off + 3, 1, count);
+        boolean v6 = d.ipVersion() == 6;
+        int addrLen = v6 ? 16 : 4;
+        int need = 8 + count * addrLen + (version == 2 ? 8 : 0);
+        if (version == 3) {
+            d.add(MAX_ADVER_INT, off + 4, 2, d.u16(off + 4) & 0x0fff);
+        } else {
+            d.add(AUTH_TYPE, off + 4, 1, d.u8(off + 4));
+            d.add(ADVER_INT, off + 5, 1, d.u8(off + 5));
+        }
+        int cs = d.add(CHECKSUM, off + 6, 2, d.u16(off + 6));
+        int p = off + 8;
+        for (int i = 0; i < count && p + addrLen <= end; i++, p += addrLen) {
+            if (v6) {
+                d.add(IPV6_ADDR, p, 16, 0);
+            } else {
+                d.add(IP_ADDR, p, 4, d.u32(p));
+            }
+        }
+        if (end - off < need) {
+            d.flag(occ, d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+            return;
+        }
+        if (version == 2 && d.u8(off + 4) == 1) {
+            int len = 0;
+            while (len < 8 && d.u8(p + len) != 0) {
+                len++;
+            }
+            d.add(AUTH_STRING, p, len, 0);
+        }
+        if (d.capturedLength() >= d.originalLength() && !d.inIcmpError()) {
+            int len = end - off;
+            long initial = version == 3 ? Checksums.pseudoHeader(d, 112, len) : 0;
+            int status = d.onesComplementSum(off, len, initial) == 0xffff ? Checksums.GOOD : Checksums.BAD;
+            d.addGenerated(CHECKSUM_STATUS, status);
+            if (status == Checksums.BAD) {
+                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
+            }
+        }
+    }
+
+    static String priorityName(long p) {
+        return p == 0 ? "Current Master has stopped participating in VRRP"
+                : p == 255 ? "Owner of the IP address" : p == 100 ? "Default priority for a backup VRRP router"
+                : "Non-default backup priority";
+    }
+
+    static String authName(long a) {
+        return switch ((int) a) {
+            case 0 -> "No Authentication";
+            case 1 -> "Simple Text Authentication [RFC 2338] / Reserved [RFC 3768]";
+            case 2 -> "IP Authentication Header [RFC 2338] / Reserved [RFC 3768]";
+            default -> null;
+        };
+    }
+}

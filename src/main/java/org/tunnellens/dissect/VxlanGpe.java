@@ -1,0 +1,36 @@
+package org.tunnellens.dissect;
+
+/** VXLAN Generic Protocol Extension on UDP 4790: like VXLAN but with a next-protocol byte (IPv4, IPv6, Ethernet, NSH). */
+public final class VxlanGpe implements LayerDecoder {
+    public static final FieldDef PROTO = FieldRegistry.protocol("vxlan-gpe", "VXLAN Generic Protocol Extension");
+    public static final FieldDef FLAGS = FieldRegistry.hex("vxlan-gpe.flags", "Flags", 8);
+    public static final FieldDef NEXT_PROTO = FieldRegistry.uint("vxlan-gpe.next_proto", "Next Protocol");
+    public static final FieldDef VNI = FieldRegistry.uint("vxlan-gpe.vni", "VXLAN Network Identifier (VNI)");
+    static final VxlanGpe INSTANCE = new VxlanGpe();
+
+    @Override
+    public void decode(Dissection d, int off, int end) {
+        if (end - off < 8) {
+            Malformed.mark(d, PROTO, off, end);
+            return;
+        }
+        int occ = d.beginLayer(PROTO, off, 8);
+        d.omitFromProtocols(occ); // tshark 4.0 lists only what VXLAN-GPE carries in frame.protocols
+        d.add(FLAGS, off, 1, d.u8(off));
+        int next = d.u8(off + 3);
+        d.add(NEXT_PROTO, off + 3, 1, next);
+        d.add(VNI, off + 4, 3, d.u24(off + 4));
+        int ethertype = switch (next) {
+            case 1 -> 0x0800;
+            case 2 -> 0x86dd;
+            case 3 -> 0x6558;
+            case 4 -> 0x894f;
+            default -> -1;
+        };
+        if (ethertype < 0) {
+            d.then(Data.INSTANCE, off + 8, end);
+            return;
+        }
+        Tunnels.carry(d, ethertype, off + 8, end);
+    }
+}
