@@ -170,6 +170,7 @@ def cmd_http_server(a):
 
 def cmd_http_client(a):
     log = open(a.log, "a", buffering=1)
+    used_ports = set()
     t_first = now()
     for i in range(a.count):
         # keep a fixed schedule: request i starts at t_first + i*interval
@@ -177,10 +178,18 @@ def cmd_http_client(a):
         if delay > 0:
             time.sleep(delay)
         rec = {"seq": i + 1, "t_start": now(), "dst": "%s:%d" % (a.host, a.port)}
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # one fresh ephemeral port per request, never reused within the run
+        # (the server closes first, so the client keeps no TIME_WAIT and the
+        # kernel could otherwise hand the same port out again)
+        for _attempt in range(50):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.bind((a.bind, 0))
+            if s.getsockname()[1] not in used_ports:
+                break
+            s.close()
         s.settimeout(a.timeout)
-        s.bind((a.bind, 0))
         rec["client_port"] = s.getsockname()[1]
+        used_ports.add(rec["client_port"])
         try:
             s.connect((a.host, a.port))
             req = "GET /req-%d HTTP/1.0\r\nHost: %s\r\nUser-Agent: tunnellens-lab\r\n\r\n" % (i + 1, a.host)
@@ -235,8 +244,9 @@ def cmd_healthcheck(a):
     servers = [tuple(x.split("=", 1)) for x in a.servers.split(",")]
     alive = {name: True for name, _ in servers}
     pool = [(n, ip) for n, ip in servers]
+    t_apply = now()
     target = nft_apply(a.table, a.chain, a.vip, a.port, pool, a.sorry)
-    jdump({"t": now(), "event": "pool", "pool": [n for n, _ in pool], "rule": target}, log)
+    jdump({"t": now(), "t_apply": t_apply, "event": "pool", "pool": [n for n, _ in pool], "rule": target}, log)
     deadline = now() + a.max_seconds
     rounds = 0
     while now() < deadline and rounds < 10000:
@@ -264,8 +274,10 @@ def cmd_healthcheck(a):
                 jdump({"t": now(), "event": "up" if ok else "down", "server": name}, log)
         if changed:
             pool = [(n, ip) for n, ip in servers if alive[n]]
+            t_apply = now()
             target = nft_apply(a.table, a.chain, a.vip, a.port, pool, a.sorry)
-            jdump({"t": now(), "event": "pool", "pool": [n for n, _ in pool], "rule": target}, log)
+            # the new rule took effect somewhere in [t_apply, t]
+            jdump({"t": now(), "t_apply": t_apply, "event": "pool", "pool": [n for n, _ in pool], "rule": target}, log)
         sleep = t_round + a.delay_loop - now()
         if sleep > 0:
             time.sleep(sleep)
@@ -303,6 +315,7 @@ def parse_ping(path):
 def parse_keepalived(path, who):
     """Return state transitions from a tslog'ed keepalived console log."""
     ev = []
+    last = {}
     if not os.path.exists(path):
         return ev
     for line in open(path):
@@ -310,9 +323,24 @@ def parse_keepalived(path, who):
         if not m:
             continue
         t, msg = float(m.group(1)), m.group(2)
-        s = re.search(r"\((\w+)\) Entering (\w+) STATE", msg)
+        # keepalived's own console timestamp (1 s resolution) as a cross-check
+        kt = None
+        km = re.match(r"^\w{3} (\w{3} +\d+ \d\d:\d\d:\d\d \d{4}): ", msg)
+        if km:
+            try:
+                kt = time.mktime(time.strptime(km.group(1), "%b %d %H:%M:%S %Y"))
+            except ValueError:
+                kt = None
+            if kt is not None and abs(t - kt) > 2.0:
+                raise SystemExit("keepalived log line arrived %.1f s after its own timestamp: %s" % (t - kt, msg))
+            msg = msg[km.end():]
+        s = re.search(r"\((\w+)\):? Entering (\w+) STATE", msg, re.I)
         if s:
-            ev.append({"t": t, "router": who, "instance": s.group(1), "state": s.group(2), "log": msg.strip()})
+            key, state = s.group(1), s.group(2).upper()
+            if last.get(key) != state:  # keepalived logs FAULT twice
+                ev.append({"t": t, "router": who, "instance": key, "state": state,
+                           "log": msg.strip(), "keepalived_time": kt})
+            last[key] = state
             continue
         s = re.search(r"\((\w+)\) (sent 0 priority|Received advert from .* with lower priority.*|"
                       r"Master received advert from .*|received lower priority advert.*|"
@@ -321,6 +349,8 @@ def parse_keepalived(path, who):
             ev.append({"t": t, "router": who, "instance": s.group(1), "event": s.group(2), "log": msg.strip()})
             continue
         if re.search(r"Stopping|Stopped Keepalived|Starting VRRP child|Starting Keepalived", msg):
+            if "Starting Keepalived" in msg:
+                last = {}
             ev.append({"t": t, "router": who, "event": "daemon", "log": msg.strip()})
     return ev
 
@@ -406,20 +436,16 @@ def cmd_truth(a):
             name = inst["name"]
             cur = {}
             per = []
-            for e in states:
-                if e["instance"] != name:
-                    continue
+            for e in timeline:
                 r = e["router"]
-                if e["state"] == "MASTER":
-                    cur[r] = e["t"]
-                elif r in cur:
-                    per.append({"router": r, "from": cur.pop(r), "to": e["t"], "ended_by": e["state"]})
-            # a daemon stop without a logged state change also ends mastership
-            for r, t0 in list(cur.items()):
-                stops = [x["t"] for x in ev.get("keepalived_stop", []) if x["router"] == r and x["t"] > t0]
-                if stops:
-                    per.append({"router": r, "from": t0, "to": min(stops), "ended_by": "daemon stopped"})
-                    cur.pop(r)
+                if e.get("instance") == name and "state" in e:
+                    if e["state"] == "MASTER":
+                        cur.setdefault(r, e["t"])
+                    elif r in cur:
+                        per.append({"router": r, "from": cur.pop(r), "to": e["t"], "ended_by": "entered " + e["state"]})
+                elif e.get("event") == "daemon" and "Stopping" in e["log"] and r in cur:
+                    # keepalived stopping: it sends priority 0 and drops the VIP
+                    per.append({"router": r, "from": cur.pop(r), "to": e["t"], "ended_by": "keepalived stopped"})
             for r, t0 in cur.items():
                 per.append({"router": r, "from": t0, "to": None, "ended_by": None})
             periods[name] = sorted(per, key=lambda x: x["from"])

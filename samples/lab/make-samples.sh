@@ -126,6 +126,8 @@ cap_start() {
 # caps_stop: SIGINT every capture, wait (bounded), record tcpdump's own stats.
 caps_stop() {
   local e pid file i stats="{"
+  # time-stamp the moment before the SIGINTs: anything logged before it is in the files
+  if [ -n "${SC_WORK:-}" ] && [ "${#CAP_PIDS[@]}" -gt 0 ]; then ev capture_stopping; fi
   for e in "${CAP_PIDS[@]}"; do kill -INT "${e%%:*}" 2>/dev/null || true; done
   for e in "${CAP_PIDS[@]}"; do
     pid=${e%%:*}; file=${e#*:}
@@ -205,7 +207,7 @@ if [ "$VARIANT" = a ]; then
   VR_STEADY=4; VR_DOWN=9; VR_AFTER=8
   # 4 LVS
   LV_FRONT=10.20.0; LV_BACK=172.20.0; LV_VIP=10.20.0.100; LV_PORT=80
-  LV_N=24; LV_INT=0.5; LV_STOP1=4.2; LV_STOP2=8.2; LV_DELAY=1; LV_CTO=1
+  LV_N=24; LV_INT=0.5; LV_STOP1=4.2; LV_STOP2=8.2; LV_DELAY=2; LV_CTO=1
   # 5 split brain
   SB_STEADY=3; SB_SPLIT=7; SB_HEAL=4
   # 6 direct reply
@@ -266,7 +268,7 @@ scenario_opennebula() {
   ip -n ${NSP}on-vm2 neigh replace $ON_BR2 lladdr 5e:1b:0e:00:00:02 nud permanent dev eth0
   # VM<->VM: caches empty, so vm1's first ping ARPs for vm2 through the tunnel.
   ip -n ${NSP}on-vm1 neigh flush dev eth0
-  nx ${NSP}on-vm2 "$PY" "$TOOL" tcp-server --name vm2 --bind $ON_VM2 --port 5001 --log "$SC_WORK/tcp-server.jsonl" --max-seconds 120 &
+  ip netns exec ${NSP}on-vm2 "$PY" "$TOOL" tcp-server --name vm2 --bind $ON_VM2 --port 5001 --log "$SC_WORK/tcp-server.jsonl" --max-seconds 120 &
   nx ${NSP}on-kvm2 ip -d link show $VX > "$SC_WORK/kvm2-ip-d-link-show-vxlan.txt"
   nx ${NSP}on-kvm1 ip -d link show $VX > "$SC_WORK/kvm1-ip-d-link-show-vxlan.txt"
   nx ${NSP}on-kvm2 ip -d link show vxlan_bridge > "$SC_WORK/kvm2-ip-d-link-show-vxlan_bridge.txt"
@@ -291,7 +293,7 @@ scenario_opennebula() {
   caps_stop; ev capture_stop
   for h in vm1 vm2 kvm2; do ip -n ${NSP}on-$h neigh show > "$SC_WORK/neigh-$h.txt"; done
   ip -n ${NSP}on-kvm2 -s link show $VX > "$SC_WORK/kvm2-ip-s-link-show-vxlan.txt"
-  # kvm1 did the ping too? no: only the hosts above; fdb for reference
+  # the vxlan device's forwarding table (learned remote MACs -> VTEP), for reference
   nx ${NSP}on-kvm2 bridge fdb show dev $VX > "$SC_WORK/kvm2-bridge-fdb-vxlan.txt"
   cat > "$SC_WORK/params.json" <<EOF
 {"scenario": "opennebula-8472", "variant": "$VARIANT",
@@ -357,7 +359,7 @@ scenario_openstack() {
   done
   for h in compute1 compute2 vm1 vm2; do finish_ns "${NSP}os-$h"; done
   ip -n ${NSP}os-vm1 neigh flush dev eth0
-  nx ${NSP}os-vm2 "$PY" "$TOOL" tcp-server --name vm2 --bind $OS_VM2 --port 5001 --log "$SC_WORK/tcp-server.jsonl" --max-seconds 120 &
+  ip netns exec ${NSP}os-vm2 "$PY" "$TOOL" tcp-server --name vm2 --bind $OS_VM2 --port 5001 --log "$SC_WORK/tcp-server.jsonl" --max-seconds 120 &
   nx ${NSP}os-compute1 ip -d link show vxlan_sys_4789 > "$SC_WORK/compute1-ip-d-link-show-vxlan_sys_4789.txt"
   nx ${NSP}os-compute2 ip -d link show vxlan_sys_4789 > "$SC_WORK/compute2-ip-d-link-show-vxlan_sys_4789.txt"
   sleep 1
@@ -518,7 +520,9 @@ scenario_vrrp() {
   ka_start director2; ka_start director1
   wait_for "$SC_WORK/keepalived-director1.log" "VI_2\) Entering MASTER" 15
   wait_for "$SC_WORK/keepalived-director2.log" "VI_2\) Entering BACKUP" 15
-  sleep 1
+  # keepalived repeats the new master's GARPs after garp_master_delay (5 s):
+  # start capturing after that so the steady state holds adverts only.
+  sleep 6
   cap_start ${NSP}vr-director2 eth0 director2-eth0.pcap
   cap_start ${NSP}vr-director2 eth1 director2-eth1.pcap
   cap_start ${NSP}vr-director1 eth0 director1-eth0.pcap
@@ -531,7 +535,7 @@ scenario_vrrp() {
   wait_count "$SC_WORK/keepalived-director2.log" "VI_1\) Entering BACKUP" 2 15 || true
   sleep $VR_AFTER
   caps_stop; ev capture_stop
-  ka_stop director1; ka_stop director2
+  ka_stop director2; ka_stop director1
   VR_CAPS='[{"file": "director2-eth0.pcap", "host": "director2", "interface": "eth0", "role": "VI_1 segment, seen from the backup"},
     {"file": "director2-eth1.pcap", "host": "director2", "interface": "eth1", "role": "VI_2 segment, seen from the backup"},
     {"file": "director1-eth0.pcap", "host": "director1", "interface": "eth0", "role": "VI_1 segment, seen from the master"}]'
@@ -548,7 +552,7 @@ scenario_splitbrain() {
   ka_start director2; ka_start director1
   wait_for "$SC_WORK/keepalived-director1.log" "VI_2\) Entering MASTER" 15
   wait_for "$SC_WORK/keepalived-director2.log" "VI_2\) Entering BACKUP" 15
-  sleep 1
+  sleep 6
   cap_start ${NSP}sb-director2 eth0 director2-eth0.pcap
   cap_start ${NSP}sb-director1 eth0 director1-eth0.pcap
   ev capture_start
@@ -565,7 +569,7 @@ scenario_splitbrain() {
   ev vrrp_unblocked
   sleep $SB_HEAL
   caps_stop; ev capture_stop
-  ka_stop director1; ka_stop director2
+  ka_stop director2; ka_stop director1
   VR_CAPS='[{"file": "director2-eth0.pcap", "host": "director2", "interface": "eth0", "role": "VI_1 segment (tcpdump sees packets before the nft input drop)"},
     {"file": "director1-eth0.pcap", "host": "director1", "interface": "eth0", "role": "VI_1 segment from director1"}]'
   vrrp_params ', "split_brain": {"mechanism": "nft input rule dropping IP protocol 112 on both directors", "steady_s": '$SB_STEADY', "blocked_s": '$SB_SPLIT', "healed_s": '$SB_HEAL'}'
@@ -626,7 +630,7 @@ lvs_topology() { # mode: nat | direct
   nx $D nft add table ip lvs
   nx $D nft 'add chain ip lvs prerouting { type nat hook prerouting priority dstnat; policy accept; }'
   for h in rs1 rs2 sorry; do
-    nx ${NSP}${LVP}-$h "$PY" "$TOOL" http-server --name $h --bind 0.0.0.0 --port $LV_PORT --log "$SC_WORK/http-$h.jsonl" --max-seconds 200 &
+    ip netns exec ${NSP}${LVP}-$h "$PY" "$TOOL" http-server --name $h --bind 0.0.0.0 --port $LV_PORT --log "$SC_WORK/http-$h.jsonl" --max-seconds 200 &
     eval "HTTP_PID_$h=$!"
   done
   for h in rs1 rs2 sorry; do wait_for "$SC_WORK/http-$h.jsonl" listening 5; done
@@ -656,7 +660,7 @@ scenario_lvs() {
   LVP=lv
   lvs_topology nat
   local D=${NSP}lv-director
-  nx $D "$PY" "$TOOL" healthcheck --servers rs1=$LV_BACK.11,rs2=$LV_BACK.12 --sorry $LV_BACK.13 --vip $LV_VIP --port $LV_PORT \
+  ip netns exec $D "$PY" "$TOOL" healthcheck --servers rs1=$LV_BACK.11,rs2=$LV_BACK.12 --sorry $LV_BACK.13 --vip $LV_VIP --port $LV_PORT \
      --table lvs --chain prerouting --delay-loop $LV_DELAY --connect-timeout $LV_CTO --log "$SC_WORK/healthcheck.jsonl" --max-seconds 120 &
   local HC=$!
   wait_for "$SC_WORK/healthcheck.jsonl" '"event": "check"' 5
@@ -667,7 +671,7 @@ scenario_lvs() {
   ev capture_start
   sleep 0.3
   ev client_start "\"requests\": $LV_N, \"interval_s\": $LV_INT"
-  nx ${NSP}lv-client "$PY" "$TOOL" http-client --host $LV_VIP --port $LV_PORT --bind $LV_FRONT.10 --count $LV_N --interval $LV_INT --timeout 2 --log "$SC_WORK/http-client.jsonl" &
+  ip netns exec ${NSP}lv-client "$PY" "$TOOL" http-client --host $LV_VIP --port $LV_PORT --bind $LV_FRONT.10 --count $LV_N --interval $LV_INT --timeout 2 --log "$SC_WORK/http-client.jsonl" &
   local CL=$!
   sleep $LV_STOP1; kill -TERM $HTTP_PID_rs1; wait $HTTP_PID_rs1 2>/dev/null || true
   ev server_stopped '"server": "rs1"'
@@ -688,7 +692,7 @@ scenario_lvsdirect() {
   LVP=ld
   lvs_topology direct
   local D=${NSP}ld-director
-  nx $D "$PY" "$TOOL" healthcheck --servers rs1=$LV_BACK.11,rs2=$LV_BACK.12 --sorry $LV_BACK.13 --vip $LV_VIP --port $LV_PORT \
+  ip netns exec $D "$PY" "$TOOL" healthcheck --servers rs1=$LV_BACK.11,rs2=$LV_BACK.12 --sorry $LV_BACK.13 --vip $LV_VIP --port $LV_PORT \
      --table lvs --chain prerouting --delay-loop $LV_DELAY --connect-timeout $LV_CTO --log "$SC_WORK/healthcheck.jsonl" --max-seconds 60 &
   local HC=$!
   wait_for "$SC_WORK/healthcheck.jsonl" '"event": "check"' 5
