@@ -5,6 +5,7 @@ public final class LinkType {
     public static final int NULL = 0;
     public static final int ETHERNET = 1;
     public static final int RAW = 101;
+    public static final int FRELAY = 107;
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     public static final int IPV4 = 228;
@@ -16,7 +17,7 @@ public final class LinkType {
 
     public static boolean isSupported(int linkType) {
         return switch (linkType) {
-            case NULL, ETHERNET, RAW, LOOP, LINUX_SLL, IPV4, IPV6, LINUX_SLL2 -> true;
+            case NULL, ETHERNET, RAW, FRELAY, LOOP, LINUX_SLL, IPV4, IPV6, LINUX_SLL2 -> true;
             default -> false;
         };
     }
@@ -27,6 +28,7 @@ public final class LinkType {
             case NULL -> "BSD loopback (NULL)";
             case ETHERNET -> "Ethernet";
             case RAW -> "Raw IP";
+            case FRELAY -> "Frame Relay";
             case LOOP -> "OpenBSD loopback (LOOP)";
             case LINUX_SLL -> "Linux cooked-mode capture v1 (SLL)";
             case IPV4 -> "Raw IPv4";

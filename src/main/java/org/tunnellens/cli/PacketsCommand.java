@@ -75,6 +75,9 @@ public final class PacketsCommand implements Callable<Integer> {
                 err.println("tunnellens: invalid -o flag \"" + pref + "\" (expected name:value)");
                 return 1;
             }
+            if (pref.equalsIgnoreCase("udp.try_heuristic_first:TRUE")) {
+                tables = tables.withUdpHeuristicsFirst(true);
+            }
         }
         FieldOutputOptions opts;
         try {

@@ -11,6 +11,8 @@ public final class DissectorTables {
     final LayerDecoder[] tcpPort = new LayerDecoder[65536];
     /** Try the VXLAN heuristic on UDP ports no table claims (our addition; tshark has none). */
     boolean vxlanHeuristic = true;
+    /** tshark's udp.try_heuristic_first preference: heuristics before the port table. */
+    boolean udpHeuristicsFirst;
 
     DissectorTables() {
     }
@@ -22,6 +24,7 @@ public final class DissectorTables {
         System.arraycopy(udpPort, 0, t.udpPort, 0, udpPort.length);
         System.arraycopy(tcpPort, 0, t.tcpPort, 0, tcpPort.length);
         t.vxlanHeuristic = vxlanHeuristic;
+        t.udpHeuristicsFirst = udpHeuristicsFirst;
         return t;
     }
 
@@ -87,6 +90,17 @@ public final class DissectorTables {
 
     public LayerDecoder ipProtocol(int proto) {
         return ipProto[proto];
+    }
+
+    /** As tshark's {@code -o udp.try_heuristic_first:TRUE}. */
+    public DissectorTables withUdpHeuristicsFirst(boolean on) {
+        DissectorTables t = copy();
+        t.udpHeuristicsFirst = on;
+        return t;
+    }
+
+    public boolean udpHeuristicsFirst() {
+        return udpHeuristicsFirst;
     }
 
     public boolean vxlanHeuristic() {

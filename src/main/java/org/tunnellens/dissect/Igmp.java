@@ -16,6 +16,9 @@ public final class Igmp implements LayerDecoder {
             return;
         }
         d.beginLayer(PROTO, off, end - off);
+        // tshark's IGMP dissector hands each version to a sub-dissector that adds the protocol item again,
+        // so frame.protocols reads "igmp:igmp"; an empty second layer reproduces that
+        d.beginLayer(PROTO, off, 0);
         d.add(TYPE, off, 1, d.u8(off));
         d.add(MAX_RESP, off + 1, 1, d.u8(off + 1));
         d.add(CHECKSUM, off + 2, 2, d.u16(off + 2));

@@ -45,6 +45,10 @@ public final class Ipv4 implements LayerDecoder {
         d.add(DSCP, off + 1, 1, tos >>> 2);
         int totalLen = d.u16(off + 2);
         d.add(LEN, off + 2, 2, totalLen);
+        if (totalLen != 0 && totalLen < hlen) {
+            d.flag(occ, Dissection.FLAG_MALFORMED); // "bogus IP length": tshark decodes no further
+            return;
+        }
         d.add(ID, off + 4, 2, d.u16(off + 4));
         int ff = d.u16(off + 6);
         int flagsOcc = d.add(FLAGS, off + 6, 1, ff >>> 13);
@@ -57,7 +61,10 @@ public final class Ipv4 implements LayerDecoder {
         int proto = d.u8(off + 9);
         d.add(PROTOCOL, off + 9, 1, proto);
         int csOcc = d.add(CHECKSUM, off + 10, 2, d.u16(off + 10));
+        // the addresses lie in the fixed 20 bytes, so they are known even when the options are cut off (as tshark)
         if (end - off < hlen) {
+            d.add(SRC, off + 12, 4, d.u32(off + 12));
+            d.add(DST, off + 16, 4, d.u32(off + 16));
             d.flag(occ, d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
             return;
         }
@@ -74,10 +81,6 @@ public final class Ipv4 implements LayerDecoder {
         d.setIp(off, 4);
         // Ethernet padding lies beyond the IP total length; a zero total length (TSO, BIG TCP) means "to the end"
         int payloadEnd = totalLen >= hlen ? Math.min(end, off + totalLen) : end;
-        if (totalLen != 0 && totalLen < hlen) {
-            d.flag(occ, Dissection.FLAG_MALFORMED);
-            return;
-        }
         if ((ff & 0x2000) != 0 || fragOffset != 0) {
             d.addGenerated(FRAGMENT, 1);
             d.then(Data.INSTANCE, off + hlen, payloadEnd);

@@ -41,7 +41,9 @@ public final class PacketDissector {
         d.interfaceName = file.interfaceName(i);
 
         d.beginLayer(Frame.PROTO, 0, capLen);
-        d.addGenerated(Frame.INTERFACE_ID, d.interfaceId);
+        if (file.format() == org.tunnellens.capture.CaptureFormat.PCAPNG) {
+            d.addGenerated(Frame.INTERFACE_ID, d.interfaceId); // a classic pcap has no interfaces: tshark omits it
+        }
         if (d.interfaceName != null) {
             d.addText(Frame.INTERFACE_NAME, 0, 0, d.interfaceName, -1);
             d.flag(d.count - 1, Dissection.FLAG_GENERATED);

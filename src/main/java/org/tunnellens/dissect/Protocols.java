@@ -15,7 +15,7 @@ public final class Protocols {
         Class<?>[] fieldHolders = {Frame.class, Malformed.class, Ethernet.class, EtherTypes.class, Vlan.class,
             Llc.class, LinuxCooked.class, Loopback.class, Arp.class, Ipv4.class, Ipv6.class, Icmp.class, Icmpv6.class,
             Udp.class, Tcp.class, Vxlan.class, Geneve.class, VxlanGpe.class, Nsh.class, Vrrp.class, Igmp.class,
-            Gre.class, Erspan.class, Ppp.class, Mpls.class, NamedProtocol.class, Teredo.class, Tls.class, Http.class,
+            Gre.class, Erspan.class, FrameRelay.class, Ppp.class, Mpls.class, NamedProtocol.class, Teredo.class, Tls.class, Http.class,
             Data.class};
         for (Class<?> c : fieldHolders) {
             try {
@@ -28,6 +28,7 @@ public final class Protocols {
         t.ethertype[0x0800] = Ipv4.INSTANCE;
         t.ethertype[0x86dd] = Ipv6.INSTANCE;
         t.ethertype[0x0806] = Arp.INSTANCE;
+        t.ethertype[0x8035] = Arp.INSTANCE; // RARP (RFC 903) shares ARP's layout; tshark also calls it "arp"
         t.ethertype[0x8100] = Vlan.DOT1Q;
         t.ethertype[0x9100] = Vlan.DOT1Q;
         t.ethertype[0x88a8] = Vlan.DOT1AD;
@@ -119,6 +120,7 @@ public final class Protocols {
             case org.tunnellens.capture.LinkType.RAW -> RawIp.INSTANCE;
             case org.tunnellens.capture.LinkType.IPV4 -> Ipv4.INSTANCE;
             case org.tunnellens.capture.LinkType.IPV6 -> Ipv6.INSTANCE;
+            case org.tunnellens.capture.LinkType.FRELAY -> FrameRelay.INSTANCE;
             default -> null;
         };
     }

@@ -47,9 +47,19 @@ public final class TcpSequences {
         }
         // baseFwd belongs to the canonical "forward" side (the lower endpoint as source)
         long mine = forward ? baseFwd[slot] : baseRev[slot];
+        boolean syn = (flags & 0x02) != 0;
         if (mine < 0) {
-            mine = (flags & 0x02) != 0 ? seq : (seq - 1) & 0xffffffffL;
+            mine = syn ? seq : (seq - 1) & 0xffffffffL;
             setBase(slot, forward, mine);
+        } else if (syn && seq != mine) {
+            // a SYN with a new initial sequence number reuses the ports for a new connection (Wireshark's "TCP
+            // Port numbers reused"): count from it, as tshark does. Random access after the first pass sees the
+            // latest connection's base, which only matters for captures that reuse a port pair.
+            mine = seq;
+            setBase(slot, forward, mine);
+            if ((flags & 0x10) != 0) {
+                setBase(slot, !forward, (ack - 1) & 0xffffffffL);
+            }
         }
         long theirs = forward ? baseRev[slot] : baseFwd[slot];
         if (theirs < 0 && (flags & 0x10) != 0) {

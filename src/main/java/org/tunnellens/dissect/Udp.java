@@ -53,13 +53,23 @@ public final class Udp implements LayerDecoder {
         DissectorTables t = d.tables();
         int low = Math.min(sport, dport);
         int high = Math.max(sport, dport);
-        LayerDecoder next = t.udp(low);
+        LayerDecoder next = t.udpHeuristicsFirst() ? heuristic(d, t, p, payloadEnd) : null;
+        if (next == null) {
+            next = t.udp(low);
+        }
         if (next == null) {
             next = t.udp(high);
         }
-        if (next == null && t.vxlanHeuristic() && Vxlan.looksLikeVxlan(d, p, payloadEnd)) {
-            next = Vxlan.HEURISTIC;
+        if (next == null) {
+            next = heuristic(d, t, p, payloadEnd);
         }
         d.then(next != null ? next : Data.INSTANCE, p, payloadEnd);
+    }
+
+    private static LayerDecoder heuristic(Dissection d, DissectorTables t, int p, int end) {
+        if (t.vxlanHeuristic() && Vxlan.looksLikeVxlan(d, p, end)) {
+            return Vxlan.HEURISTIC;
+        }
+        return DnsHeuristic.looksLikeDns(d, p, end) ? NamedProtocol.DNS : null;
     }
 }

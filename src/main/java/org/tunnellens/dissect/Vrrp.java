@@ -26,7 +26,7 @@ public final class Vrrp implements LayerDecoder {
     @Override
     public void decode(Dissection d, int off, int end) {
         if (end - off < 8) {
-            Malformed.mark(d, PROTO, off, end);
+            decodeShort(d, off, end);
             return;
         }
         int occ = d.beginLayer(PROTO, off, end - off);
@@ -92,5 +92,26 @@ public final class Vrrp implements LayerDecoder {
             case 2 -> "IP Authentication Header [RFC 2338] / Reserved [RFC 3768]";
             default -> null;
         };
+    }
+
+    /** A header cut before its checksum: tshark still shows the fields that fit, then "Malformed". */
+    private static void decodeShort(Dissection d, int off, int end) {
+        Malformed.mark(d, PROTO, off, end);
+        int n = end - off;
+        if (n >= 1) {
+            int vt = d.u8(off);
+            int vtOcc = d.add(VER_TYPE, off, 1, vt);
+            d.add(VERSION, off, 1, vt >>> 4, vtOcc);
+            d.add(TYPE, off, 1, vt & 0x0f, vtOcc);
+        }
+        if (n >= 2) {
+            d.add(VRID, off + 1, 1, d.u8(off + 1));
+        }
+        if (n >= 3) {
+            d.add(PRIO, off + 2, 1, d.u8(off + 2));
+        }
+        if (n >= 4) {
+            d.add(ADDR_COUNT, off + 3, 1, d.u8(off + 3));
+        }
     }
 }

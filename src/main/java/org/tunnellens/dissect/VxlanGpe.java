@@ -5,7 +5,8 @@ public final class VxlanGpe implements LayerDecoder {
     public static final FieldDef PROTO = FieldRegistry.protocol("vxlan-gpe", "VXLAN Generic Protocol Extension");
     public static final FieldDef FLAGS = FieldRegistry.hex("vxlan-gpe.flags", "Flags", 8);
     public static final FieldDef NEXT_PROTO = FieldRegistry.uint("vxlan-gpe.next_proto", "Next Protocol");
-    public static final FieldDef VNI = FieldRegistry.uint("vxlan-gpe.vni", "VXLAN Network Identifier (VNI)");
+    /** Wireshark decodes VXLAN-GPE with its VXLAN dissector, so the VNI is the same {@code vxlan.vni} field. */
+    public static final FieldDef VNI = Vxlan.VNI;
     static final VxlanGpe INSTANCE = new VxlanGpe();
 
     @Override
