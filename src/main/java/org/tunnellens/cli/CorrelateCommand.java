@@ -37,7 +37,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--clock-offset", paramLabel = "MICROS",
-            description = "INNER's clock minus OUTER's, in microseconds (default: estimated)")
+            description = "microseconds added to INNER's timestamps to put them on OUTER's clock (default: estimated)")
     Double clockOffsetMicros;
 
     @Option(names = "--window", defaultValue = "100", paramLabel = "MILLIS",

@@ -1,7 +1,7 @@
 package org.tunnellens.analysis.correlation;
 
 /**
- * The second capture's clock minus the first's, as used for pairing.
+ * The offset between the two captures' clocks, as used for pairing.
  *
  * @param nanos   offset added to the second capture's timestamps to put them on the first capture's clock
  * @param samples unambiguous pairs (frames seen once in each capture) the estimate rests on

@@ -6,7 +6,8 @@ package org.tunnellens.analysis.correlation;
  * @param vxlanPorts              UDP destination ports that are VXLAN without asking the heuristic
  * @param heuristic               also recognise VXLAN on other ports (flags 0x08, plausible inner Ethernet)
  * @param windowNanos             equal frames pair only when their (clock-corrected) times differ by less
- * @param clockOffsetNanos        the second capture's clock minus the first's, or null to estimate it
+ * @param clockOffsetNanos        added to the second capture's timestamps to put them on the first one's clock
+ *                                (the first clock minus the second), or null to estimate it
  * @param sameClockToleranceNanos an estimate smaller than this is taken for one shared clock (offset 0): below
  *                                it, an offset cannot be told apart from the encapsulation or path delay
  * @param underlayMtu             IP MTU of the underlay, to tell frames too big for the tunnel

@@ -31,8 +31,7 @@ public final class FrameCorrelator {
         boolean withMacs = !cooked(first) && !cooked(second);
         FrameLocator locA = new FrameLocator(first, options.vxlanPorts(), options.heuristic());
         FrameLocator locB = single ? locA : new FrameLocator(second, options.vxlanPorts(), options.heuristic());
-        MacSet remoteMacs = new MacSet();
-        CaptureSide a = CaptureSide.scan(locA, true, single, withMacs, remoteMacs);
+        CaptureSide a = CaptureSide.scan(locA, true, single, withMacs, null);
         CorrelationMode mode;
         CaptureSide b;
         if (single) {
@@ -74,7 +73,7 @@ public final class FrameCorrelator {
             vnis.add(pairs.vni(i));
         }
         UnpairedFrames unpairedA = unpairedOuter(a, b, pairedA, offset.nanos(), vnis);
-        UnpairedFrames unpairedB = unpairedInner(a, b, pairedB, offset.nanos(), remoteMacs,
+        UnpairedFrames unpairedB = unpairedInner(a, b, pairedB, offset.nanos(), remoteMacs(a, vtepA),
                 mode != CorrelationMode.OUTER_OUTER);
         CorrelationSummary summary = summarize(mode, a, b, pairs, unpairedA, unpairedB, offset, vtepA, vtepB,
                 vnis);
@@ -168,8 +167,11 @@ public final class FrameCorrelator {
         return vtepA == 0 ? null : new Directions(mode, vtepA, vtepB);
     }
 
+    /** The address with more than two thirds of the votes, else 0: a split vote leaves direction to time order. */
     private static int winner(Map<Integer, Integer> votes) {
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        int total = votes.values().stream().mapToInt(Integer::intValue).sum();
+        return votes.entrySet().stream().filter(e -> e.getValue() * 3 > total * 2).map(Map.Entry::getKey)
+                .findFirst().orElse(0);
     }
 
     private ClockOffset estimateOffset(CaptureSide a, CaptureSide b, FrameClasses classes, int[] classOfA,
@@ -335,7 +337,28 @@ public final class FrameCorrelator {
         return out;
     }
 
-    /** Neither end of the frame is ever seen inside the tunnel: traffic between the host and its own VMs. */
+    /**
+     * MACs of the machines behind other VTEPs: inner sources of the VXLAN packets this host did not send (all
+     * inner addresses when the local VTEP is unknown). The host's own VMs appear inside VXLAN too, but only as
+     * sources of what it sends.
+     */
+    private static MacSet remoteMacs(CaptureSide a, int vtepA) {
+        MacSet macs = new MacSet();
+        LocatedFrame f = new LocatedFrame();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.state[i] != CaptureSide.CANDIDATE || (vtepA != 0 && a.outerSrc[i] == vtepA)) {
+                continue;
+            }
+            a.locator.locate(i, f);
+            macs.add(f.srcMac);
+            if (vtepA == 0) {
+                macs.add(f.dstMac);
+            }
+        }
+        return macs;
+    }
+
+    /** Neither end of the frame is behind another VTEP: traffic between the host and its own VMs. */
     private static boolean isLocal(LocatedFrame f, MacSet remoteMacs) {
         boolean dstGroup = (f.dstMac >>> 40 & 1) == 1;
         boolean srcRemote = f.srcMac != 0 && remoteMacs.contains(f.srcMac);
