@@ -15,6 +15,10 @@ final class FrameClasses {
     private final int[] slotClass;
     private final int mask;
     private int[] representative = new int[1024];
+    /** The first member's key ranges, so that comparing against it needs no second header walk. */
+    private long[] repMac = new long[1024];
+    private long[] repL3 = new long[1024];
+    private long[] repEnd = new long[1024];
     /** Next class with the same hash (a collision), or -1. */
     private int[] sameHashNext = new int[1024];
     private int classes;
@@ -78,18 +82,25 @@ final class FrameClasses {
             MemorySegment data = side.file.data();
             side.locator.locate(packet, scratchA);
             for (int c = head; c >= 0; c = sameHashNext[c]) {
-                side.locator.locate(representative[c], scratchB);
-                if (FrameKey.sameBytes(data, scratchA, data, scratchB, withMacs)) {
+                if (FrameKey.sameBytes(data, scratchA, data, representative(c), withMacs)) {
                     return c;
                 }
             }
+        } else {
+            side.locator.locate(packet, scratchA);
         }
         int c = classes++;
         if (c == representative.length) {
             representative = Arrays.copyOf(representative, c * 2);
             sameHashNext = Arrays.copyOf(sameHashNext, c * 2);
+            repMac = Arrays.copyOf(repMac, c * 2);
+            repL3 = Arrays.copyOf(repL3, c * 2);
+            repEnd = Arrays.copyOf(repEnd, c * 2);
         }
         representative[c] = packet;
+        repMac[c] = scratchA.macOffset;
+        repL3[c] = scratchA.l3Offset;
+        repEnd[c] = scratchA.keyEnd;
         sameHashNext[c] = head;
         slotHash[slot] = h;
         slotClass[slot] = c;
@@ -107,12 +118,18 @@ final class FrameClasses {
         }
         MemorySegment data = side.file.data();
         for (int c = head; c >= 0; c = sameHashNext[c]) {
-            side.locator.locate(representative[c], scratchB);
-            if (FrameKey.sameBytes(otherData, frame, data, scratchB, withMacs)) {
+            if (FrameKey.sameBytes(otherData, frame, data, representative(c), withMacs)) {
                 return c;
             }
         }
         return -1;
+    }
+
+    private LocatedFrame representative(int c) {
+        scratchB.macOffset = repMac[c];
+        scratchB.l3Offset = repL3[c];
+        scratchB.keyEnd = repEnd[c];
+        return scratchB;
     }
 
     /** The slot holding hash {@code h}, or the empty slot where it would go. */
