@@ -184,6 +184,41 @@ class LabCorrelationTest {
         }
     }
 
+    @Test
+    void oneCookedAnyCaptureHoldingBothSightingsPairsLikeTheTwoFiles() throws Exception {
+        truth(ONE);
+        // tcpdump -i any on kvm2 would show enp0s8 and vxlan_bridge in one SLL file: build it from the two
+        PcapFixture any = new PcapFixture().linkType(113);
+        java.util.TreeMap<Long, byte[]> byTime = new java.util.TreeMap<>();
+        try (CaptureFile outer = CaptureFile.open(ONE.resolve("kvm2-enp0s8.pcap"));
+             CaptureFile bridge = CaptureFile.open(ONE.resolve("kvm2-vxlan_bridge.pcap"))) {
+            // a distinct key per packet even where both files share a microsecond: time * 4 + source
+            for (int i = 0; i < outer.packetCount(); i++) {
+                byTime.put(outer.index().timestampNanos(i) * 4, PcapFixture.cooked(PcapFixture.bytes(outer, i, 0), true));
+            }
+            for (int i = 0; i < bridge.packetCount(); i++) {
+                long key = bridge.index().timestampNanos(i) * 4 + 1;
+                byTime.put(key, PcapFixture.cooked(PcapFixture.bytes(bridge, i, 0), false));
+            }
+            CorrelationResult twoFiles = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, bridge);
+            byTime.forEach((k, v) -> any.add(k / 4, v));
+            try (CaptureFile single = CaptureFile.open(any.write(tmp.resolve("any.pcap")))) {
+                CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(single, single);
+                assertThat(r.summary().mode()).isEqualTo(CorrelationMode.SINGLE_CAPTURE);
+                assertThat(r.pairs().size()).isEqualTo(twoFiles.pairs().size());
+                // without the interface, the underlay's own ARP is one more frame that never crossed the tunnel
+                int underlayArp = twoFiles.summary().unpairedOuter().get(UnpairedReason.NOT_VXLAN);
+                assertThat(r.summary().unpairedInner()).containsOnlyKeys(UnpairedReason.LOCAL);
+                assertThat(r.summary().unpairedInner().get(UnpairedReason.LOCAL))
+                        .isEqualTo(twoFiles.summary().unpairedInner().get(UnpairedReason.LOCAL) + underlayArp);
+                assertThat(r.summary().unpairedOuter()).isEmpty();
+                for (int i = 0; i < r.pairs().size(); i++) {
+                    assertThat(r.pairs().direction(i)).isEqualTo(twoFiles.pairs().direction(i));
+                }
+            }
+        }
+    }
+
     private static int vtep(JsonNode t, String host) {
         String[] p = t.get("vtep_ips").get(host).asText().split("\\.");
         return Integer.parseInt(p[0]) << 24 | Integer.parseInt(p[1]) << 16 | Integer.parseInt(p[2]) << 8

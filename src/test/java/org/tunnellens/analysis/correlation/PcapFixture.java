@@ -16,6 +16,13 @@ import org.tunnellens.capture.PacketIndex;
 final class PcapFixture {
     private final List<Long> times = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
+    private int linkType = 1;
+
+    /** LINKTYPE_* of the file written (Ethernet unless set). */
+    PcapFixture linkType(int type) {
+        linkType = type;
+        return this;
+    }
 
     PcapFixture add(long timeNanos, byte[] frame) {
         times.add(timeNanos);
@@ -33,7 +40,7 @@ final class PcapFixture {
             total += 16 + f.length;
         }
         ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b23c4d).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144).putInt(1);
+        b.putInt(0xa1b23c4d).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144).putInt(linkType);
         for (int i = 0; i < frames.size(); i++) {
             long t = times.get(i);
             byte[] f = frames.get(i);
@@ -48,6 +55,18 @@ final class PcapFixture {
     static byte[] bytes(CaptureFile f, int i, int from) {
         PacketIndex idx = f.index();
         return f.data().asSlice(idx.offset(i) + from, idx.capturedLength(i) - from).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * An Ethernet frame as Linux's cooked capture (SLL, {@code tcpdump -i any}) shows it: packet type, ARPHRD_ETHER,
+     * the sender's MAC, the EtherType, then the network layer; the destination MAC is gone.
+     */
+    static byte[] cooked(byte[] ethernet, boolean outgoing) {
+        ByteBuffer b = ByteBuffer.allocate(16 + ethernet.length - 14);
+        b.putShort((short) (outgoing ? 4 : 0)).putShort((short) 1).putShort((short) 6);
+        b.put(ethernet, 6, 6).putShort((short) 0);
+        b.put(ethernet, 12, 2).put(ethernet, 14, ethernet.length - 14);
+        return b.array();
     }
 
     /** A copy of a whole capture with every timestamp moved by {@code shiftNanos}. */
