@@ -78,11 +78,13 @@ public final class VniMapReport {
             TreeSet<Integer> ports = new TreeSet<>();
             boolean configured = false;
             for (SegmentFact f : facts) {
-                if (f.vni() != vni) {
+                // an OVS tunnel port with key=flow carries every VNI: its VTEPs and port hold for all rows
+                boolean anyVni = f.vni() < 0;
+                if (f.vni() != vni && !anyVni) {
                     continue;
                 }
-                configured = true;
-                if (f.network() != null) {
+                configured |= !anyVni;
+                if (f.network() != null && !anyVni) {
                     networks.add(f.network());
                 }
                 if (f.localVlan() >= 0) {
