@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.dissect.Arp;
 import org.tunnellens.dissect.Dissection;
@@ -29,7 +31,6 @@ import org.tunnellens.dissect.Vxlan;
  */
 class LabCorrelationTest {
     private static final Path ONE = Path.of("samples/opennebula-8472");
-    private static final Path STACK = Path.of("samples/openstack-4789");
 
     @TempDir
     Path tmp;
@@ -105,11 +106,12 @@ class LabCorrelationTest {
         return n;
     }
 
-    @Test
-    void openNebulaPhysicalNicAgainstVxlanBridge() throws Exception {
-        JsonNode t = truth(ONE);
-        try (CaptureFile outer = CaptureFile.open(ONE.resolve("kvm2-enp0s8.pcap"));
-             CaptureFile bridge = CaptureFile.open(ONE.resolve("kvm2-vxlan_bridge.pcap"))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/opennebula-8472", "samples/variant-b/opennebula-8472"})
+    void openNebulaPhysicalNicAgainstVxlanBridge(Path dir) throws Exception {
+        JsonNode t = truth(dir);
+        try (CaptureFile outer = CaptureFile.open(dir.resolve("kvm2-enp0s8.pcap"));
+             CaptureFile bridge = CaptureFile.open(dir.resolve("kvm2-vxlan_bridge.pcap"))) {
             CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, bridge);
             Set<String> local = new HashSet<>();
             t.get("local_only").get("hosts").forEach(h -> local.add(h.asText()));
@@ -128,11 +130,12 @@ class LabCorrelationTest {
         }
     }
 
-    @Test
-    void openStackPhysicalNicAgainstTunnelDeviceWithTheOversizePacketUnpairedAsTooBig() throws Exception {
-        JsonNode t = truth(STACK);
-        try (CaptureFile outer = CaptureFile.open(STACK.resolve("compute1-ens3.pcap"));
-             CaptureFile dev = CaptureFile.open(STACK.resolve("compute1-vxlan_sys_4789.pcap"))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/openstack-4789", "samples/variant-b/openstack-4789"})
+    void openStackPhysicalNicAgainstTunnelDeviceWithTheOversizePacketUnpairedAsTooBig(Path dir) throws Exception {
+        JsonNode t = truth(dir);
+        try (CaptureFile outer = CaptureFile.open(dir.resolve("compute1-ens3.pcap"));
+             CaptureFile dev = CaptureFile.open(dir.resolve("compute1-vxlan_sys_4789.pcap"))) {
             CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, dev);
             Checked c = check(outer, dev, r, vmIps(t), Set.of());
 
