@@ -132,7 +132,7 @@ public final class FrameLocator {
         }
         long vx = udp + 8;
         long inner = vx + VXLAN_HEADER;
-        long ipEnd = Math.min(end, ip + Math.max(totalLength, ihl));
+        long ipEnd = totalLength < ihl ? end : Math.min(end, ip + totalLength);
         if (ipEnd - inner < ETHERNET_HEADER) {
             return false;
         }
@@ -147,11 +147,11 @@ public final class FrameLocator {
         out.macOffset = inner;
         out.dstMac = u48(inner);
         out.srcMac = u48(inner + 6);
-        int innerWanted = totalLength - ihl - 8 - VXLAN_HEADER;
+        int innerWanted = (int) (totalLength < ihl ? end - inner : totalLength - ihl - 8 - VXLAN_HEADER);
         plain(out, u16(typeOff), typeOff + 2, ipEnd, cut);
         out.kind = FrameKind.VXLAN;
         out.frameLength = innerWanted;
-        out.truncated = cut && ip + totalLength > end;
+        out.truncated = cut && (totalLength < ihl || ip + totalLength > end);
         return true;
     }
 
@@ -183,11 +183,12 @@ public final class FrameLocator {
         out.kind = FrameKind.PLAIN;
         out.l3Offset = l3;
         long wanted = end;
-        if (type == 0x0800 && end - l3 >= 20) {
+        // a total length of 0 is BIG TCP / TSO (the length is in the capture only): then the captured bytes count
+        if (type == 0x0800 && end - l3 >= 20 && u16(l3 + 2) >= 20) {
             wanted = l3 + u16(l3 + 2);
         } else if (type == 0x0806 && end - l3 >= 8) {
             wanted = l3 + 8 + 2L * (u8(l3 + 4) + u8(l3 + 5));
-        } else if (type == 0x86dd && end - l3 >= 40) {
+        } else if (type == 0x86dd && end - l3 >= 40 && u16(l3 + 4) > 0) {
             wanted = l3 + 40 + u16(l3 + 4);
         }
         out.truncated = cut && wanted > end;

@@ -112,6 +112,27 @@ class FrameCorrelatorTest {
         }
     }
 
+    @Test
+    void bigTcpFramesWithoutAnIpLengthAreComparedOverAllTheirBytes() throws Exception {
+        // IPv4 total length 0 (BIG TCP): the key must then run to the end of the capture, not stop at the header
+        Path big = Path.of("src/test/resources/corpus/public/tcpdump/bigtcp-ipv4-vxlan-ipv4.pcap");
+        PcapFixture inner = new PcapFixture();
+        try (CaptureFile f = CaptureFile.open(big)) {
+            byte[] frame = PcapFixture.bytes(f, 0, OUTER_HEADERS);
+            byte[] changed = frame.clone();
+            changed[changed.length - 1] ^= 1;
+            long t = f.index().timestampNanos(0);
+            inner.add(t + 10_000, changed).add(t + 20_000, frame);
+        }
+        try (CaptureFile o = CaptureFile.open(big);
+             CaptureFile i = CaptureFile.open(inner.write(tmp.resolve("inner.pcap")))) {
+            CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(o, i);
+            assertThat(r.pairs().size()).isEqualTo(1);
+            assertThat(r.pairs().innerFrame(0)).isEqualTo(2);
+            assertThat(r.unpairedInner().reasonOf(1)).as("the changed copy stays unpaired").isNotNull();
+        }
+    }
+
     static byte[] hex(String s) {
         byte[] b = new byte[s.length() / 2];
         for (int i = 0; i < b.length; i++) {
