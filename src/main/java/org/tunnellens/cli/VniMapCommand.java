@@ -51,7 +51,12 @@ public final class VniMapCommand implements Callable<Integer> {
                 System.err.println("tunnellens vni-map: " + file + ": not a format vni-map reads");
                 return 1;
             }
-            facts.addAll(parser.parse(text, file.getFileName().toString(), host));
+            try {
+                facts.addAll(parser.parse(text, file.toString(), host));
+            } catch (IllegalArgumentException e) {
+                System.err.println("tunnellens vni-map: " + e.getMessage());
+                return 1;
+            }
         }
         List<CaptureFile> open = new ArrayList<>();
         try {

@@ -2,13 +2,16 @@ package org.tunnellens.analysis.vnimap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code openstack network show} as its table or {@code -f json}: vxlan networks' segmentation IDs. */
+/**
+ * {@code openstack network show} as its table or {@code -f json}: vxlan networks' segmentation IDs. Broken JSON
+ * is an {@link IllegalArgumentException} naming the file and offset.
+ */
 public final class OpenStackNetworkShowParser implements TopologyParser {
     private static final Pattern ROW = Pattern.compile("(?m)^\\|\\s*([\\w:]+)\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
@@ -28,8 +31,11 @@ public final class OpenStackNetworkShowParser implements TopologyParser {
                     add(out, source, host, n.path("name").asText(null), n.path("provider:network_type").asText(""),
                             n.path("provider:segmentation_id").asText(""));
                 }
-            } catch (IOException e) {
-                return out;
+            } catch (JsonProcessingException e) {
+                var loc = e.getLocation();
+                throw new IllegalArgumentException(source + ": not valid JSON at byte offset "
+                        + (loc == null ? "?" : loc.getCharOffset()) + " (line " + (loc == null ? "?" : loc.getLineNr())
+                        + "): " + e.getOriginalMessage());
             }
             return out;
         }
