@@ -49,12 +49,26 @@ final class CaptureSide {
      */
     static CaptureSide scan(FrameLocator locator, boolean outerRole, boolean single, boolean withMacs,
                             MacSet remoteMacs) {
+        return scan(locator, outerRole, single, withMacs, remoteMacs, null);
+    }
+
+    /**
+     * @param underlayInterfaces in a single capture of several interfaces, those that carry VXLAN: their other
+     *                           packets are the underlay's own (outer side, not VXLAN), not bridge frames; or null
+     */
+    static CaptureSide scan(FrameLocator locator, boolean outerRole, boolean single, boolean withMacs,
+                            MacSet remoteMacs, boolean[] underlayInterfaces) {
         CaptureSide s = new CaptureSide(locator.file(), locator, outerRole);
         LocatedFrame f = new LocatedFrame();
         var data = locator.file().data();
+        PacketIndex idx = locator.file().index();
         for (int i = 0; i < s.hash.length; i++) {
             locator.locate(i, f);
             byte st = outerRole ? s.outerState(f, single) : innerState(f, single, withMacs);
+            if (underlayInterfaces != null && underlayInterfaces[idx.interfaceId(i)]
+                    && (f.kind == FrameKind.PLAIN || f.kind == FrameKind.UNUSABLE)) {
+                st = outerRole ? (byte) UnpairedReason.NOT_VXLAN.ordinal() : OTHER_ROLE;
+            }
             s.state[i] = st;
             if (f.kind == FrameKind.VXLAN) {
                 s.vxlanPackets++;

@@ -36,7 +36,11 @@ public final class FrameCorrelator {
         CaptureSide b;
         if (single) {
             mode = CorrelationMode.SINGLE_CAPTURE;
-            b = CaptureSide.scan(locB, false, true, withMacs, null);
+            boolean[] underlay = underlayInterfaces(first, a);
+            if (underlay != null) {
+                a = CaptureSide.scan(locA, true, true, withMacs, null, underlay);
+            }
+            b = CaptureSide.scan(locB, false, true, withMacs, null, underlay);
         } else {
             CaptureSide asInner = CaptureSide.scan(locB, false, false, withMacs, null);
             if (asInner.vxlanPackets * 2 > second.packetCount()) {
@@ -78,6 +82,20 @@ public final class FrameCorrelator {
         CorrelationSummary summary = summarize(mode, a, b, pairs, unpairedA, unpairedB, offset, vtepA, vtepB,
                 vnis);
         return new CorrelationResult(first.path(), second.path(), pairs, unpairedA, unpairedB, summary);
+    }
+
+    /** Interfaces of a several-interface capture that carry VXLAN, or null for a one-interface capture. */
+    private static boolean[] underlayInterfaces(CaptureFile f, CaptureSide outer) {
+        if (f.interfaces().size() < 2) {
+            return null;
+        }
+        boolean[] u = new boolean[f.interfaces().size()];
+        for (int i = 0; i < outer.size(); i++) {
+            if (outer.state[i] == CaptureSide.CANDIDATE) {
+                u[f.index().interfaceId(i)] = true;
+            }
+        }
+        return u;
     }
 
     private static boolean cooked(CaptureFile f) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,6 +219,36 @@ class LabCorrelationTest {
                 for (int i = 0; i < r.pairs().size(); i++) {
                     assertThat(r.pairs().direction(i)).isEqualTo(twoFiles.pairs().direction(i));
                 }
+            }
+        }
+    }
+
+    @Test
+    void onePcapngOfBothInterfacesGivesTheSameResultAsTheTwoFiles() throws Exception {
+        truth(ONE);
+        Path nic = ONE.resolve("kvm2-enp0s8.pcap");
+        Path br = ONE.resolve("kvm2-vxlan_bridge.pcap");
+        Path merged = PcapFixture.pcapng(tmp.resolve("kvm2.pcapng"), List.of("enp0s8", "vxlan_bridge"),
+                List.of(nic, br));
+        try (CaptureFile outer = CaptureFile.open(nic); CaptureFile bridge = CaptureFile.open(br);
+             CaptureFile both = CaptureFile.open(merged)) {
+            FrameCorrelator c = new FrameCorrelator(CorrelationOptions.defaults());
+            CorrelationResult two = c.correlate(outer, bridge);
+            CorrelationResult one = c.correlate(both, both);
+
+            assertThat(one.summary().mode()).isEqualTo(CorrelationMode.SINGLE_CAPTURE);
+            assertThat(both.interfaceName(0)).isNotNull();
+            assertThat(one.pairs().size()).isEqualTo(two.pairs().size());
+            assertThat(one.summary().unpairedOuter()).isEqualTo(two.summary().unpairedOuter());
+            assertThat(one.summary().unpairedInner()).isEqualTo(two.summary().unpairedInner());
+            for (int i = 0; i < one.pairs().size(); i++) {
+                // the merged file numbers frames differently: compare the times the frame numbers stand for
+                assertThat(both.index().timestampNanos(one.pairs().outerFrame(i) - 1))
+                        .isEqualTo(outer.index().timestampNanos(two.pairs().outerFrame(i) - 1));
+                assertThat(both.index().timestampNanos(one.pairs().innerFrame(i) - 1))
+                        .isEqualTo(bridge.index().timestampNanos(two.pairs().innerFrame(i) - 1));
+                assertThat(both.interfaceName(one.pairs().innerFrame(i) - 1)).isEqualTo("vxlan_bridge");
+                assertThat(one.pairs().deltaNanos(i)).isEqualTo(two.pairs().deltaNanos(i));
             }
         }
     }
