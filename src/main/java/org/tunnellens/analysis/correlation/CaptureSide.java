@@ -1,0 +1,119 @@
+package org.tunnellens.analysis.correlation;
+
+import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.capture.PacketIndex;
+
+/**
+ * One capture as one side of the pairing, in primitive arrays: per packet either "candidate" with the hash of its
+ * key, or the reason it cannot pair. The outer role pairs the frame inside VXLAN, the inner role the frame itself.
+ */
+final class CaptureSide {
+    static final byte CANDIDATE = -1;
+    /** In a single capture, a packet that belongs to the other role. */
+    static final byte OTHER_ROLE = -2;
+
+    final CaptureFile file;
+    final FrameLocator locator;
+    final boolean outerRole;
+    final long[] hash;
+    /** CANDIDATE, OTHER_ROLE, or the {@link UnpairedReason} ordinal known from the packet alone. */
+    final byte[] state;
+    final int[] vni;
+    final int[] outerSrc;
+    final int[] outerDst;
+    final int[] order;
+    final long firstTime;
+    final long lastTime;
+    int candidates;
+    int vxlanPackets;
+
+    private CaptureSide(CaptureFile file, FrameLocator locator, boolean outerRole) {
+        this.file = file;
+        this.locator = locator;
+        this.outerRole = outerRole;
+        int n = file.packetCount();
+        hash = new long[n];
+        state = new byte[n];
+        vni = outerRole ? new int[n] : null;
+        outerSrc = outerRole ? new int[n] : null;
+        outerDst = outerRole ? new int[n] : null;
+        order = TimeOrder.of(file.index());
+        PacketIndex idx = file.index();
+        firstTime = n == 0 ? 0 : idx.timestampNanos(order[0]);
+        lastTime = n == 0 ? 0 : idx.timestampNanos(order[n - 1]);
+    }
+
+    /**
+     * @param single    true when the other role reads the same file: packets of the other role are left out
+     * @param remoteMacs collects the MACs inside VXLAN (outer role), for telling bridge-local frames; may be null
+     */
+    static CaptureSide scan(FrameLocator locator, boolean outerRole, boolean single, boolean withMacs,
+                            MacSet remoteMacs) {
+        return scan(locator, outerRole, single, withMacs, remoteMacs, null);
+    }
+
+    /**
+     * @param underlayInterfaces in a single capture of several interfaces, those that carry VXLAN: their other
+     *                           packets are the underlay's own (outer side, not VXLAN), not bridge frames; or null
+     */
+    static CaptureSide scan(FrameLocator locator, boolean outerRole, boolean single, boolean withMacs,
+                            MacSet remoteMacs, boolean[] underlayInterfaces) {
+        CaptureSide s = new CaptureSide(locator.file(), locator, outerRole);
+        LocatedFrame f = new LocatedFrame();
+        var data = locator.file().data();
+        PacketIndex idx = locator.file().index();
+        for (int i = 0; i < s.hash.length; i++) {
+            locator.locate(i, f);
+            byte st = outerRole ? s.outerState(f, single) : innerState(f, single, withMacs);
+            if (underlayInterfaces != null && underlayInterfaces[idx.interfaceId(i)]
+                    && (f.kind == FrameKind.PLAIN || f.kind == FrameKind.UNUSABLE)) {
+                st = outerRole ? (byte) UnpairedReason.NOT_VXLAN.ordinal() : OTHER_ROLE;
+            }
+            s.state[i] = st;
+            if (f.kind == FrameKind.VXLAN) {
+                s.vxlanPackets++;
+            }
+            if (outerRole && (f.kind == FrameKind.VXLAN || f.kind == FrameKind.FRAGMENT)) {
+                s.vni[i] = f.vni;
+                s.outerSrc[i] = f.outerSrc;
+                s.outerDst[i] = f.outerDst;
+            }
+            if (st == CANDIDATE) {
+                s.hash[i] = FrameKey.hash(data, f, withMacs);
+                s.candidates++;
+                if (remoteMacs != null) {
+                    remoteMacs.add(f.srcMac);
+                    remoteMacs.add(f.dstMac);
+                }
+            }
+        }
+        return s;
+    }
+
+    private byte outerState(LocatedFrame f, boolean single) {
+        return switch (f.kind) {
+            case VXLAN -> f.truncated ? (byte) UnpairedReason.TRUNCATED.ordinal() : CANDIDATE;
+            case FRAGMENT -> (byte) UnpairedReason.TOO_BIG.ordinal();
+            case PLAIN -> single ? OTHER_ROLE : (byte) UnpairedReason.NOT_VXLAN.ordinal();
+            case UNUSABLE -> single ? OTHER_ROLE : (byte) UnpairedReason.NOT_VXLAN.ordinal();
+        };
+    }
+
+    private static byte innerState(LocatedFrame f, boolean single, boolean withMacs) {
+        boolean frame = f.l3Offset >= 0 && (!withMacs || f.macOffset >= 0);
+        return switch (f.kind) {
+            case VXLAN -> single ? OTHER_ROLE : (byte) UnpairedReason.UNUSABLE.ordinal();
+            case FRAGMENT, PLAIN -> single && f.kind == FrameKind.FRAGMENT ? OTHER_ROLE : !frame ? (byte) UnpairedReason.UNUSABLE.ordinal()
+                    : f.truncated ? (byte) UnpairedReason.TRUNCATED.ordinal() : CANDIDATE;
+            case UNUSABLE -> (byte) UnpairedReason.UNUSABLE.ordinal();
+        };
+    }
+
+    long time(int packet) {
+        return file.index().timestampNanos(packet);
+    }
+
+    int size() {
+        return hash.length;
+    }
+}
