@@ -84,7 +84,7 @@ final class VirtualRouterTimeline {
         }
         closeSilent(captureEnd);
         for (Run r : new ArrayList<>(open.values())) {
-            close(r, "capture-end");
+            close(r, outlivedByBetterMaster(r) ? "yielded" : "capture-end");
         }
         splitBrain();
         configMismatch();
@@ -114,6 +114,21 @@ final class VirtualRouterTimeline {
     private boolean betterMasterAdvertising(Run r) {
         for (Run o : open.values()) {
             if (o != r && outranks(o.first, r.first) && o.last.nanos() >= r.last.nanos() - intervalNanos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At the end of the capture: a better master kept advertising well after this one stopped. */
+    private boolean outlivedByBetterMaster(Run r) {
+        for (Run o : open.values()) {
+            if (o != r && outranks(o.first, r.first) && o.last.nanos() > r.last.nanos() + intervalNanos * 3 / 2) {
+                return true;
+            }
+        }
+        for (Run o : closed) {
+            if (outranks(o.first, r.first) && o.last.nanos() > r.last.nanos() + intervalNanos * 3 / 2) {
                 return true;
             }
         }
