@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The keepalived lab captures (samples/keepalived-vrrp, samples/vrrp-split-brain, made by samples/lab) against
@@ -48,9 +49,10 @@ class VrrpLabTruthTest {
         return truth.get("routers").get(router).get(instance.get("interface").asText()).asText();
     }
 
-    @Test
-    void masterTimelineMatchesKeepalivedsLogWithinOneInterval() throws IOException {
-        Path dir = Path.of("samples/keepalived-vrrp");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/keepalived-vrrp", "samples/variant-b/keepalived-vrrp"})
+    void masterTimelineMatchesKeepalivedsLogWithinOneInterval(String sample) throws IOException {
+        Path dir = Path.of(sample);
         JsonNode t = truth(dir);
         VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
         double interval = t.get("advert_int").asDouble();
@@ -59,7 +61,6 @@ class VrrpLabTruthTest {
         for (JsonNode inst : t.get("vrrp_instances")) {
             VirtualRouter r = a.routers(inst.get("vrid").asInt()).getFirst();
             List<JsonNode> periods = new ArrayList<>();
-            inst.get("name").asText();
             for (JsonNode p : t.get("master_periods").get(inst.get("name").asText())) {
                 boolean endsBeforeCapture = !p.get("to").isNull() && p.get("to").asDouble() < captureStart;
                 if (!endsBeforeCapture && p.get("from").asDouble() < captureStop) {
@@ -84,9 +85,10 @@ class VrrpLabTruthTest {
         }
     }
 
-    @Test
-    void resignationTakeoverAndPreemptionAreFoundWhereKeepalivedLoggedThem() throws IOException {
-        Path dir = Path.of("samples/keepalived-vrrp");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/keepalived-vrrp", "samples/variant-b/keepalived-vrrp"})
+    void resignationTakeoverAndPreemptionAreFoundWhereKeepalivedLoggedThem(String sample) throws IOException {
+        Path dir = Path.of(sample);
         JsonNode t = truth(dir);
         VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
         double interval = t.get("advert_int").asDouble();
@@ -127,9 +129,10 @@ class VrrpLabTruthTest {
         }
     }
 
-    @Test
-    void newMastersAnnounceTheVipWithGratuitousArpsFromTheirOwnMac() throws IOException {
-        Path dir = Path.of("samples/keepalived-vrrp");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/keepalived-vrrp", "samples/variant-b/keepalived-vrrp"})
+    void newMastersAnnounceTheVipWithGratuitousArpsFromTheirOwnMac(String sample) throws IOException {
+        Path dir = Path.of(sample);
         JsonNode t = truth(dir);
         VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
         int repeat = t.get("keepalived").get("garp_master_repeat").asInt();
@@ -149,9 +152,10 @@ class VrrpLabTruthTest {
         }
     }
 
-    @Test
-    void theClearTextPasswordOfTheLabConfigIsReported() throws IOException {
-        Path dir = Path.of("samples/keepalived-vrrp");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/keepalived-vrrp", "samples/variant-b/keepalived-vrrp"})
+    void theClearTextPasswordOfTheLabConfigIsReported(String sample) throws IOException {
+        Path dir = Path.of(sample);
         JsonNode t = truth(dir);
         VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
         assertThat(a.routers()).isNotEmpty().allSatisfy(r -> {
@@ -160,9 +164,10 @@ class VrrpLabTruthTest {
         });
     }
 
-    @Test
-    void splitBrainIsFoundWithItsDuration() throws IOException {
-        Path dir = Path.of("samples/vrrp-split-brain");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/vrrp-split-brain", "samples/variant-b/vrrp-split-brain"})
+    void splitBrainIsFoundWithItsDuration(String sample) throws IOException {
+        Path dir = Path.of(sample);
         JsonNode t = truth(dir);
         VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
         double interval = t.get("advert_int").asDouble();
@@ -190,9 +195,10 @@ class VrrpLabTruthTest {
         assertThat(backup.endedBy()).isEqualTo("yielded");
     }
 
-    @Test
-    void healthySamplesShowNoSplitBrain() throws IOException {
-        Path dir = Path.of("samples/keepalived-vrrp");
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/keepalived-vrrp", "samples/variant-b/keepalived-vrrp"})
+    void healthySamplesShowNoSplitBrain(String sample) throws IOException {
+        Path dir = Path.of(sample);
         truth(dir);
         assertThat(VrrpAnalyzer.analyze(captures(dir)).events(VrrpEventType.SPLIT_BRAIN)).isEmpty();
     }
