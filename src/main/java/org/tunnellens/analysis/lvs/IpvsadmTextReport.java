@@ -40,7 +40,7 @@ public final class IpvsadmTextReport {
                     c.client() + ":" + c.clientPort(), c.vip() == null ? "?" : c.vip() + ":" + c.vport(),
                     c.realServer() == null ? "?" : c.realServer() + ":" + c.rport(), c.outcome(),
                     c.httpStatus() == 0 ? "-" : String.valueOf(c.httpStatus()),
-                    c.frontFrame() == null ? "-" : c.frontFrame(), c.backFrame() == null ? "-" : c.backFrame()));
+                    c.front() == null ? "-" : c.front(), c.back() == null ? "-" : c.back()));
         }
         if (!a.healthChecks().isEmpty()) {
             sb.append("\nHealth checks:\n");

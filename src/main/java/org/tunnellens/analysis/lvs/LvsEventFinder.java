@@ -120,11 +120,11 @@ final class LvsEventFinder {
     private static List<FrameRef> refs(FrameRef first, LvsConnection c) {
         List<FrameRef> l = new ArrayList<>();
         l.add(first);
-        if (c.frontFrame() != null) {
-            l.add(c.frontFrame());
+        if (c.front() != null) {
+            l.add(c.front());
         }
-        if (c.backFrame() != null) {
-            l.add(c.backFrame());
+        if (c.back() != null) {
+            l.add(c.back());
         }
         return l;
     }
@@ -139,7 +139,7 @@ final class LvsEventFinder {
                 String.format("sorry server %s:%d takes the traffic: %d connection(s) from %s to %s, while the "
                                 + "health-checked servers were out of the pool", rs.ip(), rs.port(), l.size(),
                         clock(l.getFirst().nanos()), clock(l.getLast().nanos())),
-                l.stream().map(c -> c.backFrame() != null ? c.backFrame() : c.frontFrame()).toList()));
+                l.stream().map(c -> c.back() != null ? c.back() : c.front()).toList()));
     }
 
     private void refused() {
@@ -156,7 +156,7 @@ final class LvsEventFinder {
                                     + "%s: scheduled to a server that was down but still in the pool", l.size(),
                             f.realServer() == null ? "the server" : f.realServer() + ":" + f.rport(),
                             clock(f.nanos()), clock(l.getLast().nanos())),
-                    l.stream().map(c -> c.frontFrame() != null ? c.frontFrame() : c.backFrame()).toList()));
+                    l.stream().map(c -> c.front() != null ? c.front() : c.back()).toList()));
         }
     }
 
@@ -169,7 +169,7 @@ final class LvsEventFinder {
                                         + "(LVS-NAT needs the director as the real servers' gateway); the client "
                                         + "resets the reply it never asked for", c.realServer(), c.rport(),
                                 c.client(), c.clientPort(), c.vip(), c.vport()),
-                        c.backFrame() == null ? List.of(c.frontFrame()) : List.of(c.frontFrame(), c.backFrame())));
+                        c.back() == null ? List.of(c.front()) : List.of(c.front(), c.back())));
             }
         }
     }

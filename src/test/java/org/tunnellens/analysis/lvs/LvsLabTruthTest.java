@@ -81,8 +81,8 @@ class LvsLabTruthTest {
                 LvsConnection c = connectionOf(a, r);
                 assertThat(c.vip()).isEqualTo(t.get("vip").asText());
                 assertThat(c.vport()).isEqualTo(t.get("port").asInt());
-                assertThat(c.frontFrame()).isNotNull();
-                assertThat(c.backFrame()).isNotNull();
+                assertThat(c.front()).isNotNull();
+                assertThat(c.back()).isNotNull();
                 if (r.get("ok").asBoolean()) {
                     assertThat(c.realServer()).as("request %s", r).isEqualTo(ips.get(r.get("answered_by").asText()));
                     assertThat(c.httpStatus()).isEqualTo(Integer.parseInt(r.get("status_line").asText().split(" ")[1]));
@@ -217,7 +217,7 @@ class LvsLabTruthTest {
         });
         assertThat(a.connections()).hasSize(t.get("requests").size()).allSatisfy(c -> {
             assertThat(c.realServer()).isNull();
-            assertThat(c.backFrame()).isNull();
+            assertThat(c.back()).isNull();
         });
         assertThat(a.healthChecks()).isEmpty();
     }
