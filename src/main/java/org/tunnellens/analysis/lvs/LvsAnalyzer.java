@@ -190,11 +190,16 @@ public final class LvsAnalyzer {
         String realServer = b != null ? b.server : null;
         int rport = b != null ? b.serverPort : 0;
         String outcome = outcome(stats);
+        String note = null;
         if (f != null) {
             for (TcpLeg l : front.all) {
                 if (!l.strayReplies.isEmpty()) {
                     TcpLeg.StrayReply r = l.strayReplies.getFirst();
                     outcome = "bypassed";
+                    note = String.format("SYN/ACK from %s:%d instead of %s:%d (%s#%d)%s; %d such repl%s", r.from(),
+                            r.fromPort(), f.server, f.serverPort, l.capture, r.frame(),
+                            r.clientReset() ? ", reset by the client (" + l.capture + "#" + r.resetFrame() + ")" : "",
+                            l.strayReplies.size(), l.strayReplies.size() == 1 ? "y" : "ies");
                     if (realServer == null) {
                         realServer = r.from();
                         rport = r.fromPort();
@@ -211,7 +216,7 @@ public final class LvsAnalyzer {
                 f != null ? f.serverPort : 0, realServer, rport, Math.min(f != null ? f.synNanos : Long.MAX_VALUE,
                 b != null ? b.synNanos : Long.MAX_VALUE),
                 f != null ? new FrameRef(f.capture, f.synFrame) : null,
-                b != null ? new FrameRef(b.capture, b.synFrame) : null, request, status, outcome,
+                b != null ? new FrameRef(b.capture, b.synFrame) : null, request, status, outcome, note,
                 stats.packetsIn, stats.packetsOut, stats.bytesIn, stats.bytesOut);
     }
 

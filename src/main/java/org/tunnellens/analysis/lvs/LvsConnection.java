@@ -13,10 +13,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param httpStatus  the HTTP status the client got, 0 if none
  * @param outcome     "ok" (handshake completed), "refused" (reset by the server), "no-answer",
  *                    or "bypassed" (the real server answered the client directly, skipping the director)
+ * @param note        what the outcome rests on when it is not "ok" (the stray reply and the client's reset), or null
  */
 public record LvsConnection(String client, int clientPort, String vip, int vport, String realServer, int rport,
                             @JsonIgnore long nanos, @JsonIgnore FrameRef front, @JsonIgnore FrameRef back, String httpRequest,
-                            int httpStatus, String outcome, int packetsIn, int packetsOut, long bytesIn,
+                            int httpStatus, String outcome, String note, int packetsIn, int packetsOut, long bytesIn,
                             long bytesOut) {
     /** Frame number of the client's SYN to the VIP in {@link #frontCapture()}, or null. */
     @JsonProperty("frontFrame")

@@ -166,9 +166,8 @@ final class LvsEventFinder {
                 events.add(new LvsEvent("bypass", c.nanos(), c.vip() + ":" + c.vport(), c.realServer(),
                         String.format("%s:%d answered client %s:%d directly from its own address instead of through "
                                         + "the director as %s:%d: its route back to the client bypasses the director "
-                                        + "(LVS-NAT needs the director as the real servers' gateway); the client "
-                                        + "resets the reply it never asked for", c.realServer(), c.rport(),
-                                c.client(), c.clientPort(), c.vip(), c.vport()),
+                                        + "(LVS-NAT needs the director as the real servers' gateway): %s",
+                                c.realServer(), c.rport(), c.client(), c.clientPort(), c.vip(), c.vport(), c.note()),
                         c.back() == null ? List.of(c.front()) : List.of(c.front(), c.back())));
             }
         }

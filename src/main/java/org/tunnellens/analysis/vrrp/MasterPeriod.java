@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * the stretch to its last (a resignation included).
  *
  * @param endedBy why the stretch ended: "resigned" (priority-0 advert), "silent" (no advert for the master-down
- *                interval), "yielded" (stopped while a better master was advertising), "priority-change",
+ *                interval), "yielded" (stopped while a better master was advertising), "stopped" (another router
+ *                took over more than an interval after its last advert), "priority-change",
  *                or "capture-end" (still master when the capture stops)
  */
 public record MasterPeriod(String ip, String mac, int priority, @JsonIgnore long fromNanos, @JsonIgnore long toNanos,

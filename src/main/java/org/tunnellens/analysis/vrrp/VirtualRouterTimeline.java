@@ -172,6 +172,13 @@ final class VirtualRouterTimeline {
 
     /** A router starts advertising as master: a takeover from a gone master, or a pre-emption of a live one. */
     private void started(VrrpAdvert a) {
+        for (Run o : new ArrayList<>(open.values())) {
+            // a master that missed its next advert is gone even if its master-down time has not passed:
+            // the capture lost its resignation, or the new master did not wait
+            if (!o.first.ip().equals(a.ip()) && a.nanos() - o.last.nanos() > intervalNanos * 21 / 20) {
+                close(o, "stopped");
+            }
+        }
         Run live = null;
         for (Run o : open.values()) {
             if (!o.first.ip().equals(a.ip()) && (live == null || o.last.nanos() > live.last.nanos())) {

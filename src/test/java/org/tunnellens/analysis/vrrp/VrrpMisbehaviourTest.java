@@ -53,6 +53,21 @@ class VrrpMisbehaviourTest {
     }
 
     @Test
+    void aLostResignationStillGivesATakeoverButNoSilence() throws IOException {
+        assumeThat(LAB).exists();
+        LabCaptureEdit edit = new LabCaptureEdit(LAB).drop(f -> f.isVrrp() && f.priority() == 0);
+        VrrpAnalysis a = VrrpAnalyzer.analyze(List.of(edit.write(tmp.resolve("lost-resign.pcap"))));
+        assertThat(a.events(VrrpEventType.TAKEOVER)).singleElement().satisfies(e -> {
+            assertThat(e.from()).isEqualTo(MASTER);
+            assertThat(e.to()).isEqualTo(BACKUP);
+            assertThat(e.detail()).contains("stopped advertising");
+        });
+        assertThat(a.events(VrrpEventType.SILENT)).isEmpty();
+        assertThat(a.events(VrrpEventType.SPLIT_BRAIN)).isEmpty();
+        assertThat(a.routers().getFirst().masters().getFirst().endedBy()).isEqualTo("stopped");
+    }
+
+    @Test
     void aBackupWithAnotherIntervalAndPasswordIsAConfigurationMismatch() throws IOException {
         assumeThat(LAB).exists();
         LabCaptureEdit edit = new LabCaptureEdit(LAB);
