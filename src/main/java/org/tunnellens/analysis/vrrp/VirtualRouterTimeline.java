@@ -21,6 +21,8 @@ final class VirtualRouterTimeline {
     private final Map<String, Run> open = new LinkedHashMap<>();
     private final List<Run> closed = new ArrayList<>();
     private final List<VrrpEvent> events = new ArrayList<>();
+    /** A router that started advertising next to a live, better master, and that master's run. */
+    private final Map<Run, Run> startedBeside = new LinkedHashMap<>();
 
     /** A period being built: consecutive adverts of one router at one priority. */
     private static final class Run {
@@ -75,8 +77,12 @@ final class VirtualRouterTimeline {
                 continue;
             }
             if (run == null) {
-                started(a);
-                open.put(a.ip(), new Run(a));
+                Run beside = started(a);
+                Run fresh = new Run(a);
+                open.put(a.ip(), fresh);
+                if (beside != null) {
+                    startedBeside.put(fresh, beside);
+                }
             } else {
                 run.last = a;
                 run.count++;
@@ -84,7 +90,9 @@ final class VirtualRouterTimeline {
         }
         closeSilent(captureEnd);
         for (Run r : new ArrayList<>(open.values())) {
-            close(r, outlivedByBetterMaster(r) ? "yielded" : "capture-end");
+            if (!replacedQuietly(r)) {
+                close(r, outlivedByBetterMaster(r) ? "yielded" : "capture-end");
+            }
         }
         splitBrain();
         configMismatch();
@@ -95,6 +103,9 @@ final class VirtualRouterTimeline {
         for (Run r : new ArrayList<>(open.values())) {
             long downAt = r.last.nanos() + r.last.masterDownNanos();
             if (now <= downAt) {
+                continue;
+            }
+            if (replacedQuietly(r)) {
                 continue;
             }
             if (betterMasterAdvertising(r)) {
@@ -108,6 +119,24 @@ final class VirtualRouterTimeline {
                             r.first.ip(), silence, seconds(r.last.intervalMillis()), r.last.packet()),
                     List.of(r.last.packet())));
         }
+    }
+
+    /**
+     * A lower-priority router started advertising while {@code r} still looked alive, and {@code r} never advertised
+     * again: {@code r} had stopped (its resignation was not captured, or came between two adverts) and the other
+     * router took over. Closes {@code r} and records the takeover; false if that is not what happened.
+     */
+    private boolean replacedQuietly(Run r) {
+        for (Map.Entry<Run, Run> e : startedBeside.entrySet()) {
+            Run successor = e.getKey();
+            if (e.getValue() == r && r.last.nanos() <= successor.first.nanos()) {
+                startedBeside.remove(successor);
+                close(r, "stopped");
+                takeover(successor.first, r);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A router that stops while a better one is advertising became backup: that is VRRP working, not silence. */
@@ -171,7 +200,7 @@ final class VirtualRouterTimeline {
     }
 
     /** A router starts advertising as master: a takeover from a gone master, or a pre-emption of a live one. */
-    private void started(VrrpAdvert a) {
+    private Run started(VrrpAdvert a) {
         for (Run o : new ArrayList<>(open.values())) {
             // a master that missed its next advert is gone even if its master-down time has not passed:
             // the capture lost its resignation, or the new master did not wait
@@ -193,8 +222,9 @@ final class VirtualRouterTimeline {
                                         + "was %.3f s before", a.ip(), a.priority(), live.first.ip(),
                                 live.first.priority(), (a.nanos() - live.last.nanos()) / 1e9),
                         List.of(live.last.packet(), a.packet())));
+                return null;
             }
-            return; // a lower-priority router advertising next to a live master: split brain, found later
+            return live; // beside a live better master: split brain, or that master had just stopped
         }
         Run gone = null;
         for (Run c : closed) {
@@ -203,8 +233,13 @@ final class VirtualRouterTimeline {
             }
         }
         if (gone == null) {
-            return; // the first master the capture shows: it was master before the capture started
+            return null; // the first master the capture shows: it was master before the capture started
         }
+        takeover(a, gone);
+        return null;
+    }
+
+    private void takeover(VrrpAdvert a, Run gone) {
         double failover = (a.nanos() - gone.last.nanos()) / 1e9;
         String how = switch (gone.endedBy) {
             case "resigned" -> "resigned with priority 0";

@@ -41,6 +41,15 @@ class LvsLabTruthTest {
         throw new AssertionError("no script event " + name);
     }
 
+    static boolean hasScriptEvent(JsonNode t, String name) {
+        for (JsonNode e : t.get("script_events")) {
+            if (e.get("event").asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Server name ("rs1", "sorry") to its address. */
     static Map<String, String> serverIps(JsonNode t) {
         Map<String, String> m = new HashMap<>();
@@ -132,7 +141,9 @@ class LvsLabTruthTest {
         JsonNode t = truth(dir);
         Map<String, String> ips = serverIps(t);
         double start = scriptEvent(t, "capture_start");
-        double stop = scriptEvent(t, "capture_stop");
+        // tcpdump is told to stop at "capture_stopping" (newer truth files) and has stopped by "capture_stop"
+        double stop = hasScriptEvent(t, "capture_stopping") ? scriptEvent(t, "capture_stopping")
+                : scriptEvent(t, "capture_stop");
         Map<String, int[]> expected = new TreeMap<>();
         for (JsonNode h : t.get("health_checks").get("log")) {
             double when = h.get("t").asDouble();
