@@ -40,6 +40,7 @@ public final class VrrpTextReport {
                 sb.append(String.format("    %s .. %s  MASTER %s prio %d  (%d adverts, %s)%n", clock(m.from()),
                         clock(m.to()), m.ip(), m.priority(), m.adverts(), m.endedBy()));
             }
+            chart(sb, r, a.events());
             for (String w : r.warnings()) {
                 sb.append("  warning: ").append(w).append('\n');
             }
@@ -56,6 +57,56 @@ public final class VrrpTextReport {
             sb.append("problem: ").append(p).append('\n');
         }
         return sb.toString();
+    }
+
+    private static final int WIDTH = 64;
+
+    /**
+     * A one-line band chart of who was master: one letter per router, '#' where two advertised at once (split
+     * brain), '.' where nobody did; the line below marks events with '^'.
+     */
+    static void chart(StringBuilder sb, VirtualRouter r, List<VrrpEvent> events) {
+        if (r.masters().isEmpty()) {
+            return;
+        }
+        double start = r.masters().stream().mapToDouble(MasterPeriod::from).min().orElse(0);
+        double end = r.masters().stream().mapToDouble(MasterPeriod::to).max().orElse(start);
+        double step = Math.max((end - start) / WIDTH, 1e-9);
+        List<String> ips = r.masters().stream().map(MasterPeriod::ip).distinct().toList();
+        char[] band = new char[WIDTH];
+        char[] marks = new char[WIDTH];
+        java.util.Arrays.fill(marks, ' ');
+        for (int c = 0; c < WIDTH; c++) {
+            double t0 = start + c * step;
+            double t1 = t0 + step;
+            char ch = '.';
+            MasterPeriod prev = null;
+            for (MasterPeriod m : r.masters()) {
+                if (m.from() < t1 && m.to() >= t0) {
+                    char letter = (char) ('A' + Math.min(25, ips.indexOf(m.ip())));
+                    // two periods in one column are a split brain only if they overlap in time, not if one
+                    // master simply followed the other within the column
+                    boolean overlap = prev != null && !prev.ip().equals(m.ip())
+                            && Math.max(prev.from(), m.from()) < Math.min(prev.to(), m.to());
+                    ch = overlap ? '#' : ch == '#' ? '#' : letter;
+                    prev = m;
+                }
+            }
+            band[c] = ch;
+        }
+        for (VrrpEvent e : events) {
+            if (e.vrid() == r.vrid() && e.segment().equals(r.segment()) && e.type() != VrrpEventType.GARP) {
+                int c = (int) Math.min(WIDTH - 1, Math.max(0, (e.time() - start) / step));
+                marks[c] = '^';
+            }
+        }
+        sb.append(String.format("  chart: %s |%s| %s%n", clock(start), new String(band), clock(end)));
+        sb.append(String.format("         %s  %s%n", " ".repeat(12), new String(marks)));
+        StringBuilder legend = new StringBuilder("         ");
+        for (int i = 0; i < ips.size(); i++) {
+            legend.append((char) ('A' + Math.min(25, i))).append('=').append(ips.get(i)).append("  ");
+        }
+        sb.append(legend).append("#=two masters  .=none  ^=event\n");
     }
 
     private static String join(List<Integer> l) {

@@ -33,6 +33,23 @@ class LvsBadInputTest {
     }
 
     @Test
+    void everyPublicCorpusCaptureIsAnalysedWithoutAnException() throws IOException {
+        List<Path> all;
+        try (var s = Files.walk(Path.of("src/test/resources/corpus/public"))) {
+            all = s.filter(p -> p.toString().endsWith(".tshark.tsv"))
+                    .map(p -> Path.of(p.toString().replace(".tshark.tsv", ""))).sorted().toList();
+        }
+        assertThat(all).hasSizeGreaterThan(50);
+        for (Path p : all) {
+            LvsAnalysis lvs = LvsAnalyzer.analyze(List.of(p));
+            VrrpAnalysis vrrp = VrrpAnalyzer.analyze(List.of(p));
+            assertThat(lvs.problems()).as(p.toString()).isEmpty();
+            assertThat(vrrp.problems()).as(p.toString()).isEmpty();
+            assertThat(lvs.healthChecks()).as(p.toString()).allSatisfy(h -> assertThat(h.checks()).isPositive());
+        }
+    }
+
+    @Test
     void scrambledPacketBytesNeverThrow() throws IOException {
         for (String s : List.of("samples/lvs-nat/director-eth1.pcap", "samples/keepalived-vrrp/director2-eth0.pcap",
                 "src/test/resources/corpus/public/tcpdump/vrrp.pcap")) {

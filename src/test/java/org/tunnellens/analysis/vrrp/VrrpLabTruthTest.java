@@ -193,6 +193,13 @@ class VrrpLabTruthTest {
         MasterPeriod backup = a.routers(inst.get("vrid").asInt()).getFirst().masters().stream()
                 .filter(m -> m.ip().equals(routerIp(t, "director2", inst))).findFirst().orElseThrow();
         assertThat(backup.endedBy()).isEqualTo("yielded");
+        assertThat(chartBands(a)).anyMatch(b -> b.contains("###"));
+    }
+
+    /** The band of each text chart line ("chart: HH:MM:SS.mmm |AAAA##BB| HH:MM:SS.mmm"). */
+    static List<String> chartBands(VrrpAnalysis a) {
+        return VrrpTextReport.render(a).lines().filter(l -> l.startsWith("  chart: "))
+                .map(l -> l.substring(l.indexOf('|') + 1, l.lastIndexOf('|'))).toList();
     }
 
     @ParameterizedTest
@@ -200,6 +207,11 @@ class VrrpLabTruthTest {
     void healthySamplesShowNoSplitBrain(String sample) throws IOException {
         Path dir = Path.of(sample);
         truth(dir);
-        assertThat(VrrpAnalyzer.analyze(captures(dir)).events(VrrpEventType.SPLIT_BRAIN)).isEmpty();
+        VrrpAnalysis a = VrrpAnalyzer.analyze(captures(dir));
+        assertThat(a.events(VrrpEventType.SPLIT_BRAIN)).isEmpty();
+        // the text chart shows the hand-overs: A (director1), B (director2), A again (gaps shorter than a column
+        // of the chart do not show)
+        assertThat(chartBands(a)).isNotEmpty().allSatisfy(b -> assertThat(b).doesNotContain("#")
+                .matches("A+\\.*B+\\.*A+"));
     }
 }
