@@ -52,7 +52,7 @@ ln -s /opt/tunnellens/bin/tunnellens "$work/usr/bin/tunnellens"
 # calls fail softly: on a minimal system (no menu directory yet) they exit 3 and would abort the install
 cp "$work/opt/tunnellens/lib/tunnellens-tunnellens.desktop" "$work/usr/share/applications/tunnellens.desktop"
 for s in postinst prerm; do
-  sed -i 's|^\(xdg-desktop-menu .*\)$|\1 \|\| true|' "$work/DEBIAN/$s"
+  sed -i '/^[^#]*xdg-desktop-menu /s/$/ || true/' "$work/DEBIAN/$s"
 done
 fakeroot dpkg-deb -Zxz -b "$work" "$out/tunnellens_${version}_amd64.deb" >/dev/null
 rm -rf "$work" "$out/deb"

@@ -29,3 +29,8 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
 "
 test -s "$shot"
 echo "installed GUI screenshot: $shot"
+
+trap - EXIT
+apt-get remove -y -qq tunnellens >/dev/null
+! test -e /usr/bin/tunnellens
+echo "removed cleanly"
