@@ -43,7 +43,7 @@ final class PcapngReader extends RecordReader {
                 fail(pos, "last block is cut short (" + (end - pos) + " bytes; capture stopped while writing?)");
                 break;
             }
-            int type = data.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), pos);
+            int type = data.get(int32(order), pos);
             if (type == SHB && !readSectionHeader()) {
                 break;
             }

@@ -34,11 +34,21 @@ abstract sealed class RecordReader permits PcapReader, PcapngReader {
         done = true;
     }
 
+    // withOrder() builds a new layout on every call: keep one per byte order
+    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    static ValueLayout.OfInt int32(ByteOrder order) {
+        return order == ByteOrder.BIG_ENDIAN ? BE32 : LE32;
+    }
+
     static int u16(MemorySegment s, long off, ByteOrder order) {
-        return Short.toUnsignedInt(s.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), off));
+        return Short.toUnsignedInt(s.get(order == ByteOrder.BIG_ENDIAN ? BE16 : LE16, off));
     }
 
     static long u32(MemorySegment s, long off, ByteOrder order) {
-        return Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), off));
+        return Integer.toUnsignedLong(s.get(int32(order), off));
     }
 }

@@ -75,9 +75,8 @@ public final class PacketsCommand implements Callable<Integer> {
                 err.println("tunnellens: invalid -o flag \"" + pref + "\" (expected name:value)");
                 return 1;
             }
-            if (pref.equalsIgnoreCase("udp.try_heuristic_first:TRUE")) {
-                tables = tables.withUdpHeuristicsFirst(true);
-            }
+            int colon = pref.indexOf(':');
+            tables = tables.withPreference(pref.substring(0, colon), pref.substring(colon + 1));
         }
         FieldOutputOptions opts;
         try {

@@ -5,6 +5,8 @@ public final class Checksums {
     public static final int BAD = 0;
     public static final int GOOD = 1;
     public static final int UNVERIFIED = 2;
+    /** A zero UDP checksum over IPv4: the sender did not compute one (RFC 768). */
+    public static final int NOT_PRESENT = 3;
 
     private Checksums() {
     }
@@ -13,6 +15,7 @@ public final class Checksums {
         return switch ((int) s) {
             case BAD -> "Bad";
             case GOOD -> "Good";
+            case NOT_PRESENT -> "Not present";
             default -> "Unverified";
         };
     }

@@ -21,6 +21,7 @@ public final class Dissection {
 
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong BE64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -45,6 +46,8 @@ public final class Dissection {
     int[] parent = new int[64];
     int[] flags = new int[64];
     String[] text = new String[64];
+    int[] textSlots = new int[8];
+    int textCount;
 
     // protocol layers (each also an occurrence of its PROTOCOL field)
     int layers;
@@ -73,9 +76,12 @@ public final class Dissection {
         this.base = base;
         this.capturedLength = capLen;
         this.originalLength = origLen;
-        for (int i = 0; i < count; i++) {
-            text[i] = null;
+        // only the slots addText() filled hold a string: clearing just those keeps the hot path free of
+        // reference stores (each one a GC barrier)
+        for (int i = 0; i < textCount; i++) {
+            text[textSlots[i]] = null;
         }
+        textCount = 0;
         count = 0;
         layers = 0;
         depth = 0;
@@ -167,7 +173,6 @@ public final class Dissection {
         layerOf[i] = currentLayer;
         parent[i] = parentOcc;
         flags[i] = 0;
-        text[i] = null;
         count = i + 1;
         return i;
     }
@@ -182,6 +187,10 @@ public final class Dissection {
     public int addText(FieldDef f, int off, int len, String s, int parentOcc) {
         int i = add(f, off, len, 0, parentOcc);
         text[i] = s;
+        if (textCount == textSlots.length) {
+            textSlots = Arrays.copyOf(textSlots, textCount * 2);
+        }
+        textSlots[textCount++] = i;
         return i;
     }
 
@@ -248,16 +257,26 @@ public final class Dissection {
 
     /** Internet checksum (RFC 1071) over a range, added to {@code initial}; 0 means the data checks out. */
     public int onesComplementSum(int off, int len, long initial) {
+        check(off, len);
         long sum = initial;
-        int i = 0;
-        for (; i + 1 < len; i += 2) {
-            sum += u16(off + i);
+        long p = base + off;
+        long end = p + len;
+        // eight bytes at a time: the one's-complement sum is the same over 32-bit words folded later (RFC 1071)
+        for (; p + 8 <= end; p += 8) {
+            long w = segment.get(BE64, p);
+            sum += (w >>> 32) + (w & 0xffffffffL);
+            if (sum < 0) {
+                sum = (sum & 0xffffffffL) + (sum >>> 32);
+            }
         }
-        if (i < len) {
-            sum += u8(off + i) << 8;
+        for (; p + 2 <= end; p += 2) {
+            sum += Short.toUnsignedInt(segment.get(BE16, p));
         }
-        while ((sum >> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >> 16);
+        if (p < end) {
+            sum += Byte.toUnsignedInt(segment.get(ValueLayout.JAVA_BYTE, p)) << 8;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
         }
         return (int) sum;
     }

@@ -13,6 +13,11 @@ public final class DissectorTables {
     boolean vxlanHeuristic = true;
     /** tshark's udp.try_heuristic_first preference: heuristics before the port table. */
     boolean udpHeuristicsFirst;
+    /**
+     * Wireshark's tcp.check_checksum / udp.check_checksum, off by default there too: with segmentation offload
+     * most captured checksums are wrong anyway, and summing every payload byte costs more than all the rest.
+     */
+    boolean verifyTransportChecksums;
 
     DissectorTables() {
     }
@@ -25,6 +30,7 @@ public final class DissectorTables {
         System.arraycopy(tcpPort, 0, t.tcpPort, 0, tcpPort.length);
         t.vxlanHeuristic = vxlanHeuristic;
         t.udpHeuristicsFirst = udpHeuristicsFirst;
+        t.verifyTransportChecksums = verifyTransportChecksums;
         return t;
     }
 
@@ -97,6 +103,29 @@ public final class DissectorTables {
         DissectorTables t = copy();
         t.udpHeuristicsFirst = on;
         return t;
+    }
+
+    /**
+     * A copy with one tshark-style preference ({@code -o name:value}) applied. Preferences TunnelLens has no
+     * use for are accepted and ignored, so a student's tshark command line works unchanged.
+     */
+    public DissectorTables withPreference(String name, String value) {
+        boolean on = value.equalsIgnoreCase("TRUE");
+        return switch (name) {
+            case "udp.try_heuristic_first" -> withUdpHeuristicsFirst(on);
+            case "tcp.check_checksum", "udp.check_checksum" -> withTransportChecksums(on);
+            default -> this;
+        };
+    }
+
+    public DissectorTables withTransportChecksums(boolean on) {
+        DissectorTables t = copy();
+        t.verifyTransportChecksums = on;
+        return t;
+    }
+
+    public boolean verifyTransportChecksums() {
+        return verifyTransportChecksums;
     }
 
     public boolean udpHeuristicsFirst() {

@@ -100,7 +100,9 @@ public final class Tcp implements LayerDecoder {
             return;
         }
         d.setLength(occ, hl);
-        if (d.ipOffset() >= 0 && d.capturedLength() >= d.originalLength() && !d.inIcmpError()) {
+        if (!d.tables().verifyTransportChecksums()) {
+            d.addGenerated(CHECKSUM_STATUS, Checksums.UNVERIFIED);
+        } else if (d.ipOffset() >= 0 && d.capturedLength() >= d.originalLength() && !d.inIcmpError()) {
             long pseudo = Checksums.pseudoHeader(d, 6, end - off);
             int status = d.onesComplementSum(off, end - off, pseudo) == 0xffff ? Checksums.GOOD : Checksums.BAD;
             d.addGenerated(CHECKSUM_STATUS, status);

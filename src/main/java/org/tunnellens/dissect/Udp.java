@@ -36,6 +36,8 @@ public final class Udp implements LayerDecoder {
         int payloadEnd = Math.min(end, off + len);
         boolean whole = off + len <= end && d.capturedLength() >= d.originalLength();
         if (d.u16(off + 6) == 0 && d.ipVersion() == 4) {
+            d.addGenerated(CHECKSUM_STATUS, Checksums.NOT_PRESENT);
+        } else if (!d.tables().verifyTransportChecksums()) {
             d.addGenerated(CHECKSUM_STATUS, Checksums.UNVERIFIED);
         } else if (whole && d.ipOffset() >= 0) {
             long pseudo = Checksums.pseudoHeader(d, 17, len);
