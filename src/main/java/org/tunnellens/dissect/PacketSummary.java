@@ -12,9 +12,16 @@ public final class PacketSummary {
             "_ws.col.Destination", "_ws.col.Protocol", "_ws.col.Length", "_ws.col.Info");
 
     private final CaptureFile file;
+    private final RequestReplyIndex pairs;
 
     public PacketSummary(CaptureFile file) {
+        this(file, RequestReplyIndex.empty());
+    }
+
+    /** With the first pass's pairs, so Info says "(reply in N)" as tshark -2 does. */
+    public PacketSummary(CaptureFile file, RequestReplyIndex pairs) {
         this.file = file;
+        this.pairs = pairs;
     }
 
     public static boolean isColumn(String name) {
@@ -39,7 +46,7 @@ public final class PacketSummary {
             case "_ws.col.Destination" -> appendAddress(d, sb, false);
             case "_ws.col.Protocol" -> sb.append(protocol(d));
             case "_ws.col.Length" -> sb.append(d.originalLength());
-            case "_ws.col.Info" -> sb.append(InfoColumn.info(d));
+            case "_ws.col.Info" -> InfoColumn.append(d, pairs, sb);
             default -> {
             }
         }
@@ -142,7 +149,8 @@ public final class PacketSummary {
         pad(sb, sb.length(), 8, protocol(d), false);
         sb.append(' ');
         pad(sb, sb.length(), 5, Integer.toString(d.originalLength()), true);
-        sb.append(' ').append(InfoColumn.info(d));
+        sb.append(' ');
+        InfoColumn.append(d, pairs, sb);
     }
 
     private static void pad(StringBuilder sb, int at, int width, String s, boolean right) {
