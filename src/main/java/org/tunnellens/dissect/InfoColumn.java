@@ -50,6 +50,12 @@ public final class InfoColumn {
             }
             if (p == Arp.PROTO) {
                 arp(d, occ, sb);
+                int spa = d.next(Arp.SRC_PROTO_IPV4, occ);
+                if (spa >= 0 && pairs.duplicateArpSender(d.frameNumber() - 1)) {
+                    sb.append(" (duplicate use of ");
+                    FieldFormatter.appendIpv4(sb, d.value(spa));
+                    sb.append(" detected!)");
+                }
             } else if (p == Icmp.PROTO) {
                 icmp(d, occ, pairs, sb);
             } else if (p == Vrrp.PROTO) {

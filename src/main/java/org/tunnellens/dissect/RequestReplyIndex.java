@@ -21,12 +21,15 @@ public final class RequestReplyIndex {
      */
     private final byte[] windowShift;
     private final byte[] tcpAnalysis;
+    /** ARP packets whose sender IP was first seen with another MAC (Wireshark's duplicate address detection). */
+    private final java.util.BitSet duplicateArp;
 
     private RequestReplyIndex(int packets) {
         partner = new int[packets];
         requests = new java.util.BitSet(packets);
         windowShift = new byte[packets];
         tcpAnalysis = new byte[packets];
+        duplicateArp = new java.util.BitSet(packets);
         java.util.Arrays.fill(windowShift, (byte) -1);
     }
 
@@ -47,10 +50,19 @@ public final class RequestReplyIndex {
         Map<EchoKey, Integer> open = new HashMap<>();
         WindowScales scales = new WindowScales();
         TcpRetransmissions retransmissions = new TcpRetransmissions();
+        Map<Long, Long> macOfIp = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Dissection d = dissector.dissect(i);
             idx.windowShift[i] = (byte) scales.shiftFor(d);
             idx.tcpAnalysis[i] = retransmissions.classify(d);
+            int spa = d.last(Arp.SRC_PROTO_IPV4);
+            int sha = d.last(Arp.SRC_HW_MAC);
+            if (spa >= 0 && sha >= 0 && d.value(spa) != 0) {
+                Long known = macOfIp.putIfAbsent(d.value(spa), d.value(sha));
+                if (known != null && known != d.value(sha)) {
+                    idx.duplicateArp.set(i);
+                }
+            }
             int icmp = lastIcmp(d);
             if (icmp < 0) {
                 continue;
@@ -134,6 +146,11 @@ public final class RequestReplyIndex {
     /** Wireshark's TCP analysis prefix for packet {@code i}'s Info ("[TCP Retransmission] "), or "". */
     public String tcpAnalysisLabel(int i) {
         return i < tcpAnalysis.length ? TcpRetransmissions.label(tcpAnalysis[i]) : "";
+    }
+
+    /** True when packet {@code i}'s ARP sender IP was seen before with a different MAC (a VIP that moved). */
+    public boolean duplicateArpSender(int i) {
+        return duplicateArp.get(i);
     }
 
     /** Whether the first pass ran over packet {@code i}, so that "no response found" is a fact, not a guess. */
