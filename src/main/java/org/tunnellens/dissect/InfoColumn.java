@@ -183,8 +183,9 @@ public final class InfoColumn {
             name = "Mobile IP Advertisement";
         }
         // Wireshark pads the type name to 20 characters, then adds the code text or the id/seq
+        int start = sb.length();
         sb.append(name != null ? name : "Unknown ICMP (obsolete or malformed?)");
-        for (int i = sb.length(); i < 20; i++) {
+        for (int i = sb.length() - start; i < 20; i++) {
             sb.append(' ');
         }
         String codeText = codeText(type, code);

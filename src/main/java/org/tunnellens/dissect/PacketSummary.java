@@ -61,22 +61,19 @@ public final class PacketSummary {
         sb.append("0".repeat(6 - frac.length())).append(frac);
     }
 
-    /** Innermost network-layer address, else the innermost link-layer address. */
+    /**
+     * The address the last dissected layer set, as Wireshark fills the columns: each Ethernet or IP header overwrites
+     * them, so an ARP inside VXLAN shows the inner MACs and an inner IPv4 packet the inner IPs. Headers quoted by an
+     * ICMP error do not count.
+     */
     public static void appendAddress(Dissection d, StringBuilder sb, boolean source) {
         int best = -1;
         for (int i = 0; i < d.count(); i++) {
             FieldDef f = d.field(i);
-            boolean net = source ? (f == Ipv4.SRC || f == Ipv6.SRC) : (f == Ipv4.DST || f == Ipv6.DST);
-            if (net && !inIcmpQuote(d, i)) {
+            boolean address = source ? (f == Ipv4.SRC || f == Ipv6.SRC || f == Ethernet.SRC || f == LinuxCooked.SRC_ETH)
+                    : (f == Ipv4.DST || f == Ipv6.DST || f == Ethernet.DST);
+            if (address && !inIcmpQuote(d, i)) {
                 best = i;
-            }
-        }
-        if (best < 0) {
-            for (int i = 0; i < d.count(); i++) {
-                FieldDef f = d.field(i);
-                if (source ? (f == Ethernet.SRC || f == LinuxCooked.SRC_ETH) : f == Ethernet.DST) {
-                    best = i;
-                }
             }
         }
         if (best >= 0) {
