@@ -61,8 +61,9 @@ public final class PacketsCommand implements Callable<Integer> {
     @Option(names = "-2", description = "two-pass analysis (tshark -2); text output and _ws.col.Info always get it")
     boolean twoPass;
 
-    @Option(names = "--tcpdump", description = "print tcpdump's one-line style (tcpdump -n -e -tttt)")
-    boolean tcpdump;
+    @Option(names = "--tcpdump", arity = "0..1", fallbackValue = "", paramLabel = "e",
+            description = "print tcpdump's one-line style (tcpdump -# -n -tttt); --tcpdump=e adds link headers (-e)")
+    String tcpdump;
 
     @Option(names = "--no-vxlan-heuristic", description = "do not look for VXLAN on ports other than 4789 and 8472")
     boolean noHeuristic;
@@ -121,14 +122,14 @@ public final class PacketsCommand implements Callable<Integer> {
         }
         try (CaptureFile capture = CaptureFile.open(file)) {
             PacketDissector dissector = new PacketDissector(capture, tables, new TcpSequences());
-            boolean needsInfo = twoPass || (format.equals("text") && !tcpdump) || fields.contains("_ws.col.Info");
+            boolean needsInfo = twoPass || (format.equals("text") && tcpdump == null) || fields.contains("_ws.col.Info");
             // the first pass pairs requests with replies and learns TCP window scales, as tshark -2 does
             PacketSummary summary = new PacketSummary(capture,
                     needsInfo ? RequestReplyIndex.build(dissector) : RequestReplyIndex.empty());
             int n = count < 0 ? capture.packetCount() : Math.min(count, capture.packetCount());
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            switch (tcpdump ? "tcpdump" : format) {
-                case "tcpdump" -> TcpdumpLine.write(out, dissector, filter, n);
+            switch (tcpdump != null ? "tcpdump" : format) {
+                case "tcpdump" -> TcpdumpLine.write(out, dissector, filter, n, tcpdump.equals("e"));
                 case "fields" -> writeFields(out, dissector, summary, selectors, opts, n, filter);
                 case "json" -> writeJson(dissector, summary, selectors, n, filter);
                 default -> writeText(out, dissector, summary, n, filter);

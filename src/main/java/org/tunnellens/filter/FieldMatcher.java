@@ -12,14 +12,31 @@ import org.tunnellens.dissect.FieldDef;
  *
  * @param test null for a presence test (the field or protocol name alone)
  */
-record FieldMatcher(int[] fieldIds, int protocolId, int layer, OccurrenceTest test, boolean all) implements Matcher {
+final class FieldMatcher implements Matcher {
+    private final int[] fieldIds;
+    /** The one field id when there is one (the common case, checked without a loop), else -1. */
+    private final int single;
+    private final int protocolId;
+    private final int layer;
+    private final OccurrenceTest test;
+    private final boolean all;
+
+    FieldMatcher(int[] fieldIds, int protocolId, int layer, OccurrenceTest test, boolean all) {
+        this.fieldIds = fieldIds.clone();
+        this.single = fieldIds.length == 1 ? fieldIds[0] : -1;
+        this.protocolId = protocolId;
+        this.layer = layer;
+        this.test = test;
+        this.all = all;
+    }
 
     @Override
     public boolean matches(Dissection d) {
         int n = d.count();
         boolean seen = false;
         for (int occ = 0; occ < n; occ++) {
-            if (!selected(d.fieldId(occ)) || (layer != 0 && !inLayer(d, occ))) {
+            int id = d.fieldId(occ);
+            if ((single >= 0 ? id != single : !selected(id)) || (layer != 0 && !inLayer(d, occ))) {
                 continue;
             }
             if (test == null) {
