@@ -21,7 +21,10 @@ import org.tunnellens.dissect.FieldFormatter;
 import org.tunnellens.dissect.FieldSelector;
 import org.tunnellens.dissect.PacketDissector;
 import org.tunnellens.dissect.PacketSummary;
+import org.tunnellens.dissect.RequestReplyIndex;
 import org.tunnellens.dissect.TcpSequences;
+import org.tunnellens.filter.DisplayFilter;
+import org.tunnellens.filter.FilterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,6 +54,16 @@ public final class PacketsCommand implements Callable<Integer> {
 
     @Option(names = "-o", paramLabel = "PREF", description = "preference name:value (accepted for tshark compatibility)")
     List<String> preferences = new ArrayList<>();
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Wireshark display filter, e.g. 'vxlan.vni == 320'")
+    String displayFilter = "";
+
+    @Option(names = "-2", description = "two-pass analysis (tshark -2); text output and _ws.col.Info always get it")
+    boolean twoPass;
+
+    @Option(names = "--tcpdump", arity = "0..1", fallbackValue = "", paramLabel = "e",
+            description = "print tcpdump's one-line style (tcpdump -# -n -tttt); --tcpdump=e adds link headers (-e)")
+    String tcpdump;
 
     @Option(names = "--no-vxlan-heuristic", description = "do not look for VXLAN on ports other than 4789 and 8472")
     boolean noHeuristic;
@@ -94,6 +107,13 @@ public final class PacketsCommand implements Callable<Integer> {
             }
             selectors.add(s != null ? s : new FieldSelector(name, new int[0]));
         }
+        DisplayFilter filter;
+        try {
+            filter = DisplayFilter.compile(displayFilter);
+        } catch (FilterException e) {
+            err.println("tunnellens: " + e.getMessage());
+            return 1;
+        }
         if (format.equals("fields") && selectors.isEmpty()) {
             err.println("tunnellens: -T fields needs at least one -e FIELD");
             return 1;
@@ -104,13 +124,17 @@ public final class PacketsCommand implements Callable<Integer> {
         }
         try (CaptureFile capture = CaptureFile.open(file)) {
             PacketDissector dissector = new PacketDissector(capture, tables, new TcpSequences());
-            PacketSummary summary = new PacketSummary(capture);
+            boolean needsInfo = twoPass || (format.equals("text") && tcpdump == null) || fields.contains("_ws.col.Info");
+            // the first pass pairs requests with replies and learns TCP window scales, as tshark -2 does
+            PacketSummary summary = new PacketSummary(capture,
+                    needsInfo ? RequestReplyIndex.build(dissector) : RequestReplyIndex.empty());
             int n = count < 0 ? capture.packetCount() : Math.min(count, capture.packetCount());
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            switch (format) {
-                case "fields" -> writeFields(out, dissector, summary, selectors, opts, n);
-                case "json" -> writeJson(dissector, summary, selectors, n);
-                default -> writeText(out, dissector, summary, n);
+            switch (tcpdump != null ? "tcpdump" : format) {
+                case "tcpdump" -> TcpdumpLine.write(out, dissector, filter, n, tcpdump.equals("e"));
+                case "fields" -> writeFields(out, dissector, summary, selectors, opts, n, filter);
+                case "json" -> writeJson(dissector, summary, selectors, n, filter);
+                default -> writeText(out, dissector, summary, n, filter);
             }
             out.flush();
             if (capture.problem() != null) {
@@ -126,7 +150,8 @@ public final class PacketsCommand implements Callable<Integer> {
     }
 
     private static void writeFields(Writer out, PacketDissector dissector, PacketSummary summary,
-                                    List<FieldSelector> selectors, FieldOutputOptions opts, int n) throws IOException {
+                                    List<FieldSelector> selectors, FieldOutputOptions opts, int n,
+                                    DisplayFilter filter) throws IOException {
         StringBuilder sb = new StringBuilder(256);
         if (opts.header()) {
             for (int i = 0; i < selectors.size(); i++) {
@@ -139,6 +164,9 @@ public final class PacketsCommand implements Callable<Integer> {
         }
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
+            if (!filter.matches(d)) {
+                continue;
+            }
             sb.setLength(0);
             for (int i = 0; i < selectors.size(); i++) {
                 if (i > 0) {
@@ -155,11 +183,14 @@ public final class PacketsCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeText(Writer out, PacketDissector dissector, PacketSummary summary, int n)
-            throws IOException {
+    private static void writeText(Writer out, PacketDissector dissector, PacketSummary summary, int n,
+                                  DisplayFilter filter) throws IOException {
         StringBuilder sb = new StringBuilder(256);
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
+            if (!filter.matches(d)) {
+                continue;
+            }
             sb.setLength(0);
             summary.appendTextLine(d, sb);
             out.append(sb).append('\n');
@@ -167,12 +198,15 @@ public final class PacketsCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PacketDissector dissector, PacketSummary summary, List<FieldSelector> selectors,
-                                  int n) throws IOException {
+                                  int n, DisplayFilter filter) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8);
         g.useDefaultPrettyPrinter();
         g.writeStartArray();
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
+            if (!filter.matches(d)) {
+                continue;
+            }
             g.writeStartObject();
             g.writeStringField("_index", "packets");
             g.writeObjectFieldStart("_source");

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code tunnellens} command and its sub-commands. */
 @Command(name = "tunnellens", mixinStandardHelpOptions = true, version = "TunnelLens 0.1.0",
         description = "See VXLAN, VRRP and LVS-NAT in your own captures.",
-        subcommands = {PacketsCommand.class, CorrelateCommand.class, VniMapCommand.class, VrrpCommand.class,
-            LvsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PacketsCommand.class, InfoCommand.class, StatsCommand.class, CorrelateCommand.class,
+            VniMapCommand.class, VrrpCommand.class, LvsCommand.class, CommandLine.HelpCommand.class})
 public final class TunnelLensCommand implements Runnable {
     private static final Set<String> GLOBAL = Set.of("-h", "--help", "-V", "--version", "help");
 

@@ -1,12 +1,47 @@
 package org.tunnellens.dissect;
 
-/** Wireshark's Info column text for the protocols TunnelLens decodes, from the innermost layer that has one. */
+/**
+ * Wireshark's Info column text for the protocols TunnelLens decodes, from the innermost layer that has one. Texts
+ * follow Wireshark 4.0's dissectors (padding included) so students can compare our list with theirs line by line.
+ */
 public final class InfoColumn {
+    private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
+    /** Wireshark lists SYN before FIN. */
+    private static final int[] TCP_FLAG_ORDER = {1, 0, 2, 3, 4, 5, 6, 7};
+
     private InfoColumn() {
     }
 
+    /** The Info text without request/reply pairing (a one-pass view, like tshark without -2). */
     public static String info(Dissection d) {
+        return info(d, RequestReplyIndex.empty());
+    }
+
+    /** The Info text, with "(reply in N)" and scaled TCP windows from the first pass. */
+    public static String info(Dissection d, RequestReplyIndex pairs) {
         StringBuilder sb = new StringBuilder();
+        append(d, pairs, sb);
+        return sb.toString();
+    }
+
+    public static void append(Dissection d, RequestReplyIndex pairs, StringBuilder sb) {
+        appendInnermost(d, pairs, sb);
+        if (malformed(d)) {
+            sb.append("[Malformed Packet]");
+        }
+    }
+
+    private static boolean malformed(Dissection d) {
+        for (int l = 0; l < d.layerCount(); l++) {
+            int occ = d.layerOccurrence(l);
+            if (d.field(occ) == Malformed.PROTO) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendInnermost(Dissection d, RequestReplyIndex pairs, StringBuilder sb) {
         for (int l = d.layerCount() - 1; l >= 0; l--) {
             FieldDef p = d.layerProtocol(l);
             int occ = d.layerOccurrence(l);
@@ -15,99 +50,234 @@ public final class InfoColumn {
             }
             if (p == Arp.PROTO) {
                 arp(d, occ, sb);
+                int spa = d.next(Arp.SRC_PROTO_IPV4, occ);
+                if (spa >= 0 && pairs.duplicateArpSender(d.frameNumber() - 1)) {
+                    sb.append(" (duplicate use of ");
+                    FieldFormatter.appendIpv4(sb, d.value(spa));
+                    sb.append(" detected!)");
+                }
             } else if (p == Icmp.PROTO) {
-                icmp(d, occ, sb);
+                icmp(d, occ, pairs, sb);
             } else if (p == Vrrp.PROTO) {
-                vrrp(d, occ, sb);
+                int v = d.next(Vrrp.VERSION, occ);
+                sb.append("Announcement (v").append(v < 0 ? 0 : d.value(v)).append(')');
             } else if (p == Tcp.PROTO) {
-                tcp(d, occ, sb);
+                tcp(d, occ, pairs, sb);
             } else if (p == Udp.PROTO) {
-                sb.append(d.value(d.next(Udp.SRCPORT, occ))).append(" \u2192 ").append(d.value(d.next(Udp.DSTPORT, occ)))
-                        .append(" Len=").append(d.value(d.next(Udp.LENGTH, occ)) - 8);
+                udp(d, occ, sb);
             } else if (p == Http.PROTO) {
-                int m = d.next(Http.METHOD, occ);
-                int c = d.next(Http.CODE, occ);
-                if (m >= 0) {
-                    sb.append(FieldFormatter.value(d, m)).append(' ').append(FieldFormatter.value(d, d.next(Http.URI, occ)))
-                            .append(' ').append(FieldFormatter.value(d, d.next(Http.VERSION, occ)));
-                } else if (c >= 0) {
-                    sb.append(FieldFormatter.value(d, d.next(Http.RESPONSE_VERSION, occ))).append(' ').append(d.value(c));
-                    int ph = d.next(Http.PHRASE, occ);
-                    if (ph >= 0) {
-                        sb.append(' ').append(FieldFormatter.value(d, ph));
-                    }
-                } else {
+                if (!http(d, occ, sb)) {
                     continue;
                 }
             } else {
                 continue;
             }
-            return sb.toString();
+            return;
         }
-        return sb.toString();
+    }
+
+    private static void udp(Dissection d, int occ, StringBuilder sb) {
+        int s = d.next(Udp.SRCPORT, occ);
+        int t = d.next(Udp.DSTPORT, occ);
+        int len = d.next(Udp.LENGTH, occ);
+        if (s < 0 || t < 0 || len < 0) {
+            return;
+        }
+        sb.append(d.value(s)).append(" \u2192 ").append(d.value(t));
+        long ulen = d.value(len);
+        if (ulen < 8) {
+            sb.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]");
+        } else {
+            sb.append(" Len=").append(ulen - 8);
+        }
+    }
+
+    /** Wireshark 4.0's HTTP Info ends with a space (the first line's CRLF turned into one). */
+    private static boolean http(Dissection d, int occ, StringBuilder sb) {
+        int m = d.next(Http.METHOD, occ);
+        int c = d.next(Http.CODE, occ);
+        if (m >= 0) {
+            sb.append(FieldFormatter.value(d, m)).append(' ').append(FieldFormatter.value(d, d.next(Http.URI, occ)))
+                    .append(' ').append(FieldFormatter.value(d, d.next(Http.VERSION, occ))).append(' ');
+            return true;
+        }
+        if (c >= 0) {
+            sb.append(FieldFormatter.value(d, d.next(Http.RESPONSE_VERSION, occ))).append(' ').append(d.value(c));
+            int ph = d.next(Http.PHRASE, occ);
+            if (ph >= 0) {
+                sb.append(' ').append(FieldFormatter.value(d, ph));
+            }
+            sb.append(' ');
+            return true;
+        }
+        return false;
     }
 
     private static void arp(Dissection d, int occ, StringBuilder sb) {
-        int op = (int) d.value(d.next(Arp.OPCODE, occ));
-        int spa = d.next(Arp.SRC_PROTO_IPV4, occ);
-        int tpa = d.next(Arp.DST_PROTO_IPV4, occ);
-        if (spa < 0 || tpa < 0) {
-            sb.append(op == 1 ? "Who has ?" : "ARP");
+        int opOcc = d.next(Arp.OPCODE, occ);
+        if (opOcc < 0) {
             return;
         }
-        boolean gratuitous = d.value(spa) == d.value(tpa);
+        int op = (int) d.value(opOcc);
+        int spa = d.next(Arp.SRC_PROTO_IPV4, occ);
+        int tpa = d.next(Arp.DST_PROTO_IPV4, occ);
+        long sip;
+        long tip;
+        long tha;
+        long sha;
+        if (spa >= 0 && tpa >= 0) {
+            sip = d.value(spa);
+            tip = d.value(tpa);
+            tha = d.value(d.next(Arp.DST_HW_MAC, occ));
+            sha = d.value(d.next(Arp.SRC_HW_MAC, occ));
+        } else {
+            // odd hardware sizes: Wireshark still reads the IPv4 addresses where the sizes put them
+            int off = d.start(occ);
+            int hln = d.u8(off + 4);
+            int pln = d.u8(off + 5);
+            if (pln != 4 || off + 8 + 2 * (hln + pln) > d.capturedLength()) {
+                sb.append(op == 1 ? "Who has ?" : "ARP");
+                return;
+            }
+            sip = d.u32(off + 8 + hln);
+            tip = d.u32(off + 8 + 2 * hln + 4);
+            tha = hln >= 6 ? d.u48(off + 12 + hln) : 1;
+            sha = hln >= 6 ? d.u48(off + 8) : 0;
+        }
+        boolean gratuitous = sip == tip;
         if (op == 1) {
-            if (gratuitous && d.value(d.next(Arp.DST_HW_MAC, occ)) == 0) {
+            if (gratuitous && tha == 0) {
                 sb.append("ARP Announcement for ");
-                FieldFormatter.appendIpv4(sb, d.value(spa));
+                FieldFormatter.appendIpv4(sb, sip);
             } else if (gratuitous) {
                 sb.append("Gratuitous ARP for ");
-                FieldFormatter.appendIpv4(sb, d.value(spa));
+                FieldFormatter.appendIpv4(sb, sip);
                 sb.append(" (Request)");
             } else {
                 sb.append("Who has ");
-                FieldFormatter.appendIpv4(sb, d.value(tpa));
+                FieldFormatter.appendIpv4(sb, tip);
                 sb.append("? Tell ");
-                FieldFormatter.appendIpv4(sb, d.value(spa));
+                FieldFormatter.appendIpv4(sb, sip);
             }
         } else if (op == 2) {
             if (gratuitous) {
                 sb.append("Gratuitous ARP for ");
-                FieldFormatter.appendIpv4(sb, d.value(spa));
+                FieldFormatter.appendIpv4(sb, sip);
                 sb.append(" (Reply)");
             } else {
-                FieldFormatter.appendIpv4(sb, d.value(spa));
+                FieldFormatter.appendIpv4(sb, sip);
                 sb.append(" is at ");
-                FieldFormatter.appendMac(sb, d.value(d.next(Arp.SRC_HW_MAC, occ)));
+                FieldFormatter.appendMac(sb, sha);
             }
         } else {
             sb.append("ARP opcode ").append(op);
         }
     }
 
-    private static void icmp(Dissection d, int occ, StringBuilder sb) {
+    private static void icmp(Dissection d, int occ, RequestReplyIndex pairs, StringBuilder sb) {
         int type = (int) d.value(d.next(Icmp.TYPE, occ));
+        int code = (int) d.value(d.next(Icmp.CODE, occ));
         String name = Icmp.typeName(type);
-        sb.append(name != null ? name : "Type " + type);
+        // Wireshark 4.0 names every router advertisement with code 0 or 16 this way
+        if (type == 9 && (code == 0 || code == 16)) {
+            name = "Mobile IP Advertisement";
+        }
+        // Wireshark pads the type name to 20 characters, then adds the code text or the id/seq
+        int start = sb.length();
+        sb.append(name != null ? name : "Unknown ICMP (obsolete or malformed?)");
+        for (int i = sb.length() - start; i < 20; i++) {
+            sb.append(' ');
+        }
+        String codeText = codeText(type, code);
+        if (codeText != null) {
+            sb.append(" (").append(codeText).append(')');
+        }
         int id = d.next(Icmp.IDENT, occ);
-        if ((type == 0 || type == 8) && id >= 0) {
-            sb.append("  id=");
-            FieldFormatter.appendHex(sb, d.value(id), 4);
-            sb.append(", seq=").append(d.value(d.next(Icmp.SEQ, occ))).append('/')
-                    .append(d.value(d.next(Icmp.SEQ_LE, occ)));
-            int ipTtl = d.last(Ipv4.TTL);
-            if (ipTtl >= 0) {
-                sb.append(", ttl=").append(d.value(ipTtl));
-            }
+        if (id < 0 || d.layerOf(id) != d.layerOf(occ)) {
+            return;
+        }
+        sb.append(" id=");
+        FieldFormatter.appendHex(sb, d.value(id), 4);
+        sb.append(", seq=").append(d.value(d.next(Icmp.SEQ, occ))).append('/')
+                .append(d.value(d.next(Icmp.SEQ_LE, occ)));
+        int ipTtl = lastBefore(d, Ipv4.TTL, occ);
+        if (ipTtl >= 0) {
+            sb.append(", ttl=").append(d.value(ipTtl));
+        }
+        if (type != 0 && type != 8) {
+            return;
+        }
+        int i = d.frameNumber() - 1;
+        int partner = pairs.partnerOf(i);
+        if (partner > 0) {
+            sb.append(type == 8 ? " (reply in " : " (request in ").append(partner).append(')');
+        } else if (type == 8 && pairs.covers(i)) {
+            int dst = lastBefore(d, Ipv4.DST, occ);
+            long a = dst < 0 ? 0 : d.value(dst);
+            // a request to a broadcast or multicast address expects no single reply
+            boolean broadcast = (a & 0xff) == 0xff || (a >>> 28) == 0xe;
+            sb.append(broadcast ? " (broadcast)" : " (no response found!)");
         }
     }
 
-    private static void vrrp(Dissection d, int occ, StringBuilder sb) {
-        int version = (int) d.value(d.next(Vrrp.VERSION, occ));
-        sb.append("Announcement (v").append(version).append(')');
+    private static int lastBefore(Dissection d, FieldDef f, int occ) {
+        int found = -1;
+        for (int i = d.first(f); i >= 0 && i < occ; i = d.next(f, i)) {
+            found = i;
+        }
+        return found;
     }
 
-    private static void tcp(Dissection d, int occ, StringBuilder sb) {
+    static String codeText(int type, int code) {
+        return switch (type) {
+            case 3 -> switch (code) {
+                case 0 -> "Network unreachable";
+                case 1 -> "Host unreachable";
+                case 2 -> "Protocol unreachable";
+                case 3 -> "Port unreachable";
+                case 4 -> "Fragmentation needed";
+                case 5 -> "Source route failed";
+                case 6 -> "Destination network unknown";
+                case 7 -> "Destination host unknown";
+                case 8 -> "Source host isolated";
+                case 9 -> "Network administratively prohibited";
+                case 10 -> "Host administratively prohibited";
+                case 11 -> "Network unreachable for TOS";
+                case 12 -> "Host unreachable for TOS";
+                case 13 -> "Communication administratively filtered";
+                case 14 -> "Host precedence violation";
+                case 15 -> "Precedence cutoff in effect";
+                default -> null;
+            };
+            case 5 -> switch (code) {
+                case 0 -> "Redirect for network";
+                case 1 -> "Redirect for host";
+                case 2 -> "Redirect for TOS and network";
+                case 3 -> "Redirect for TOS and host";
+                default -> null;
+            };
+            case 9 -> switch (code) {
+                case 0 -> "Normal router advertisement";
+                case 16 -> "Does not route common traffic";
+                default -> null;
+            };
+            case 11 -> switch (code) {
+                case 0 -> "Time to live exceeded in transit";
+                case 1 -> "Fragment reassembly time exceeded";
+                default -> null;
+            };
+            case 12 -> switch (code) {
+                case 0 -> "Pointer indicates the error";
+                case 1 -> "Required option missing";
+                case 2 -> "Bad length";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    private static void tcp(Dissection d, int occ, RequestReplyIndex pairs, StringBuilder sb) {
+        sb.append(pairs.tcpAnalysisLabel(d.frameNumber() - 1));
         sb.append(d.value(d.next(Tcp.SRCPORT, occ))).append(" \u2192 ").append(d.value(d.next(Tcp.DSTPORT, occ)));
         int f = d.next(Tcp.FLAGS, occ);
         if (f < 0) {
@@ -115,38 +285,47 @@ public final class InfoColumn {
         }
         long flags = d.value(f);
         sb.append(" [");
-        String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
-        int[] order = {1, 0, 2, 3, 4, 5, 6, 7};
         boolean first = true;
-        for (int i : order) {
+        for (int i : TCP_FLAG_ORDER) {
             if ((flags & (1L << i)) != 0) {
                 if (!first) {
                     sb.append(", ");
                 }
-                sb.append(names[i]);
+                sb.append(TCP_FLAG_NAMES[i]);
                 first = false;
             }
+        }
+        if (first) {
+            sb.append("<None>");
         }
         sb.append("] Seq=").append(d.value(d.next(Tcp.SEQ, occ)));
         if ((flags & 0x10) != 0) {
             sb.append(" Ack=").append(d.value(d.next(Tcp.ACK, occ)));
         }
-        sb.append(" Win=").append(d.value(d.next(Tcp.WINDOW, occ)));
+        long win = d.value(d.next(Tcp.WINDOW, occ));
+        int shift = pairs.windowShift(d.frameNumber() - 1);
+        sb.append(" Win=").append(shift > 0 ? win << shift : win);
         sb.append(" Len=").append(d.value(d.next(Tcp.LEN, occ)));
-        int mss = d.next(Tcp.MSS, occ);
-        if (mss >= 0) {
-            sb.append(" MSS=").append(d.value(mss));
+        if ((flags & 0x20) != 0) {
+            sb.append(" Urg=").append(d.value(d.next(Tcp.URGENT, occ)));
         }
-        if (d.next(Tcp.SACK_PERM, occ) >= 0) {
-            sb.append(" SACK_PERM");
-        }
-        int ts = d.next(Tcp.TSVAL, occ);
-        if (ts >= 0) {
-            sb.append(" TSval=").append(d.value(ts)).append(" TSecr=").append(d.value(d.next(Tcp.TSECR, occ)));
-        }
-        int ws = d.next(Tcp.WSCALE_MULT, occ);
-        if (ws >= 0) {
-            sb.append(" WS=").append(d.value(ws));
+        // options in the order the sender wrote them
+        int layer = d.layerOf(occ);
+        for (int i = occ + 1; i < d.count() && d.layerOf(i) == layer; i++) {
+            FieldDef o = d.field(i);
+            if (o == Tcp.MSS) {
+                sb.append(" MSS=").append(d.value(i));
+            } else if (o == Tcp.SACK_PERM) {
+                sb.append(" SACK_PERM");
+            } else if (o == Tcp.TSVAL) {
+                sb.append(" TSval=").append(d.value(i));
+                int ecr = d.next(Tcp.TSECR, i);
+                if (ecr >= 0) {
+                    sb.append(" TSecr=").append(d.value(ecr));
+                }
+            } else if (o == Tcp.WSCALE_MULT) {
+                sb.append(" WS=").append(d.value(i));
+            }
         }
     }
 }

@@ -12,9 +12,16 @@ public final class PacketSummary {
             "_ws.col.Destination", "_ws.col.Protocol", "_ws.col.Length", "_ws.col.Info");
 
     private final CaptureFile file;
+    private final RequestReplyIndex pairs;
 
     public PacketSummary(CaptureFile file) {
+        this(file, RequestReplyIndex.empty());
+    }
+
+    /** With the first pass's pairs, so Info says "(reply in N)" as tshark -2 does. */
+    public PacketSummary(CaptureFile file, RequestReplyIndex pairs) {
         this.file = file;
+        this.pairs = pairs;
     }
 
     public static boolean isColumn(String name) {
@@ -39,7 +46,7 @@ public final class PacketSummary {
             case "_ws.col.Destination" -> appendAddress(d, sb, false);
             case "_ws.col.Protocol" -> sb.append(protocol(d));
             case "_ws.col.Length" -> sb.append(d.originalLength());
-            case "_ws.col.Info" -> sb.append(InfoColumn.info(d));
+            case "_ws.col.Info" -> InfoColumn.append(d, pairs, sb);
             default -> {
             }
         }
@@ -54,22 +61,19 @@ public final class PacketSummary {
         sb.append("0".repeat(6 - frac.length())).append(frac);
     }
 
-    /** Innermost network-layer address, else the innermost link-layer address. */
+    /**
+     * The address the last dissected layer set, as Wireshark fills the columns: each Ethernet or IP header overwrites
+     * them, so an ARP inside VXLAN shows the inner MACs and an inner IPv4 packet the inner IPs. Headers quoted by an
+     * ICMP error do not count.
+     */
     public static void appendAddress(Dissection d, StringBuilder sb, boolean source) {
         int best = -1;
         for (int i = 0; i < d.count(); i++) {
             FieldDef f = d.field(i);
-            boolean net = source ? (f == Ipv4.SRC || f == Ipv6.SRC) : (f == Ipv4.DST || f == Ipv6.DST);
-            if (net && !inIcmpQuote(d, i)) {
+            boolean address = source ? (f == Ipv4.SRC || f == Ipv6.SRC || f == Ethernet.SRC || f == LinuxCooked.SRC_ETH)
+                    : (f == Ipv4.DST || f == Ipv6.DST || f == Ethernet.DST);
+            if (address && !inIcmpQuote(d, i)) {
                 best = i;
-            }
-        }
-        if (best < 0) {
-            for (int i = 0; i < d.count(); i++) {
-                FieldDef f = d.field(i);
-                if (source ? (f == Ethernet.SRC || f == LinuxCooked.SRC_ETH) : f == Ethernet.DST) {
-                    best = i;
-                }
             }
         }
         if (best >= 0) {
@@ -142,7 +146,8 @@ public final class PacketSummary {
         pad(sb, sb.length(), 8, protocol(d), false);
         sb.append(' ');
         pad(sb, sb.length(), 5, Integer.toString(d.originalLength()), true);
-        sb.append(' ').append(InfoColumn.info(d));
+        sb.append(' ');
+        InfoColumn.append(d, pairs, sb);
     }
 
     private static void pad(StringBuilder sb, int at, int width, String s, boolean right) {
