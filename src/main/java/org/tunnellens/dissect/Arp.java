@@ -35,7 +35,7 @@ public final class Arp implements LayerDecoder {
         int op = d.u16(off + 6);
         d.add(OPCODE, off + 6, 2, op);
         if (end - off < total) {
-            d.flag(occ, d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+            d.flag(occ, Malformed.cutFlag(d, end));
             return;
         }
         boolean ethIp = hln == 6 && pln == 4 && ptype == 0x0800;

@@ -34,7 +34,7 @@ public final class InfoColumn {
     private static boolean malformed(Dissection d) {
         for (int l = 0; l < d.layerCount(); l++) {
             int occ = d.layerOccurrence(l);
-            if (d.field(occ) == Malformed.PROTO) {
+            if (d.field(occ) == Malformed.PROTO || (d.flags(occ) & Dissection.FLAG_MALFORMED) != 0) {
                 return true;
             }
         }

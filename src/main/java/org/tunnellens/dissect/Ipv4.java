@@ -65,7 +65,7 @@ public final class Ipv4 implements LayerDecoder {
         if (end - off < hlen) {
             d.add(SRC, off + 12, 4, d.u32(off + 12));
             d.add(DST, off + 16, 4, d.u32(off + 16));
-            d.flag(occ, d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+            d.flag(occ, Malformed.cutFlag(d, end));
             return;
         }
         int status = d.onesComplementSum(off, hlen, 0) == 0xffff ? Checksums.GOOD : Checksums.BAD;

@@ -8,10 +8,18 @@ public final class Malformed {
     private Malformed() {
     }
 
+    /**
+     * Why a layer ending at {@code end} is short: the capture's snaplen cut it (Wireshark's "[Packet size limited
+     * during capture]") or a length field of an enclosing layer leaves it too little room ("[Malformed Packet]").
+     */
+    static int cutFlag(Dissection d, int end) {
+        return d.capturedLength() < d.originalLength() && end >= d.capturedLength()
+                ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED;
+    }
+
     /** Opens the layer that could not be read and flags it; reading of this packet stops here. */
     static void mark(Dissection d, FieldDef protocol, int off, int end) {
         int occ = d.beginLayer(protocol, off, Math.max(0, end - off));
-        boolean cut = d.capturedLength() < d.originalLength() && end >= d.capturedLength();
-        d.flag(occ, cut ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+        d.flag(occ, cutFlag(d, end));
     }
 }

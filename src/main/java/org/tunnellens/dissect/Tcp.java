@@ -96,7 +96,7 @@ public final class Tcp implements LayerDecoder {
         d.add(URGENT, off + 18, 2, d.u16(off + 18));
         if (hl < 20 || off + hl > end) {
             d.flag(occ, hl < 20 ? Dissection.FLAG_MALFORMED
-                    : d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+                    : Malformed.cutFlag(d, end));
             return;
         }
         d.setLength(occ, hl);

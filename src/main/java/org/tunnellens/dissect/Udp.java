@@ -30,7 +30,7 @@ public final class Udp implements LayerDecoder {
             return; // a quoted header: its payload is cut and not worth decoding
         }
         if (len < 8) {
-            d.flag(occ, Dissection.FLAG_MALFORMED);
+            // Wireshark reports "BAD UDP LENGTH" as an expert note, not a malformed packet (BIG TCP sends 0 here)
             return;
         }
         int payloadEnd = Math.min(end, off + len);

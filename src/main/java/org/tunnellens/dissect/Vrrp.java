@@ -41,7 +41,9 @@ public final class Vrrp implements LayerDecoder {
         d.add(ADDR_COUNT, off + 3, 1, count);
         boolean v6 = d.ipVersion() == 6;
         int addrLen = v6 ? 16 : 4;
-        int need = 8 + count * addrLen + (version == 2 ? 8 : 0);
+        // RFC 3768 always reserves 8 bytes of authentication data, but only simple-text auth needs them to be
+        // there: Wireshark reads them for that type alone, and real senders omit them otherwise
+        int need = 8 + count * addrLen + (version == 2 && d.u8(off + 4) == 1 ? 8 : 0);
         if (version == 3) {
             d.add(MAX_ADVER_INT, off + 4, 2, d.u16(off + 4) & 0x0fff);
         } else {
@@ -58,7 +60,7 @@ public final class Vrrp implements LayerDecoder {
             }
         }
         if (end - off < need) {
-            d.flag(occ, d.capturedLength() < d.originalLength() ? Dissection.FLAG_TRUNCATED : Dissection.FLAG_MALFORMED);
+            d.flag(occ, Malformed.cutFlag(d, end));
             return;
         }
         if (version == 2 && d.u8(off + 4) == 1) {

@@ -59,6 +59,9 @@ public final class ProtocolHierarchy {
                 continue;
             }
             String name = p.abbrev();
+            if (d.length(occ) == 0 && name.equals(n.protocol)) {
+                continue; // a protocol item repeated empty for frame.protocols' sake (tshark's "igmp:igmp")
+            }
             if ((d.flags(occ) & Dissection.FLAG_NOT_LISTED) != 0) {
                 // tshark leaves VXLAN-GPE out of frame.protocols but counts it here under the VXLAN item it sits in
                 if (!name.equals("vxlan-gpe")) {
