@@ -14,7 +14,7 @@ import org.tunnellens.dissect.Vxlan;
  * and the legend text.
  */
 public enum RowColour {
-    BAD("row-bad", "Malformed or bad checksum"),
+    BAD("row-bad", "Malformed"),
     TCP_RST("row-tcp-rst", "TCP reset"),
     TCP_SYN_FIN("row-tcp-synfin", "TCP SYN / FIN"),
     VRRP("row-vrrp", "VRRP advertisement"),
@@ -41,8 +41,10 @@ public enum RowColour {
     }
 
     public static RowColour of(Dissection d) {
+        // bad checksums are not coloured: Wireshark does not check them by default, and a capture taken on the
+        // sending host has them everywhere (checksum offload), which would paint whole captures black
         for (int i = 0; i < d.count(); i++) {
-            if ((d.flags(i) & (Dissection.FLAG_MALFORMED | Dissection.FLAG_BAD_CHECKSUM)) != 0) {
+            if ((d.flags(i) & Dissection.FLAG_MALFORMED) != 0) {
                 return BAD;
             }
         }

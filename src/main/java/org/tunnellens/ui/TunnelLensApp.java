@@ -49,7 +49,10 @@ public final class TunnelLensApp extends Application {
         List<Path> files = o.files.isEmpty() ? SampleCaptures.find() : o.files;
         List<CaptureTab> tabs = window.open(files);
         if (o.filter != null || o.select > 0 || o.screenshot != null) {
-            afterLoad(tabs, () -> prepareAndShoot(window, scene, o));
+            afterLoad(tabs, () -> {
+                tabs.forEach(t -> System.out.println(t.loadTimings()));
+                prepareAndShoot(window, scene, o);
+            });
         }
     }
 

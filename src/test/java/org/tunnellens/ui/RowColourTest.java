@@ -25,6 +25,16 @@ class RowColourTest {
         }
     }
 
+    /** Single-packet captures that tshark 4.0.17 reports as "[Malformed Packet]" ({@code -Y _ws.malformed}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcpdump/bigtcp-ipv4-vxlan-ipv4.pcap", "pcapplusplus/ip4_bad_fragment.pcap"})
+    void malformedPacketsAreShownAsMalformed(String name) throws Exception {
+        try (CaptureFile f = CaptureFile.open(CorpusFiles.capture(name))) {
+            assertThat(f.packetCount()).isEqualTo(1);
+            assertThat(RowColour.of(new PacketDissector(f).dissect(0))).isEqualTo(RowColour.BAD);
+        }
+    }
+
     private static RowColour expected(String[] r) {
         String tcpFlags = CorpusFiles.innermost(r[18]);
         if (!tcpFlags.isEmpty()) {
