@@ -274,6 +274,9 @@ public final class CaptureTab extends Tab {
             } else if (p != null) {
                 problemText = p.message() + " (the " + file.packetCount() + " packets before it are shown)";
                 notifyError(problemText);
+            } else {
+                statusSink.accept(String.format("%s: %d packets, indexed in %.0f ms", path.getFileName(),
+                        file.packetCount(), (System.nanoTime() - loadStartNanos) / 1e6));
             }
         }
         loaded = true;

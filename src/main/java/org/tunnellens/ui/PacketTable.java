@@ -52,7 +52,18 @@ public final class PacketTable extends TableView<Integer> {
                 Comparator.comparingInt(PacketRow::length)));
         getColumns().add(column("VNI", 60, PacketRow::vniText, "col-right",
                 Comparator.comparingLong(PacketRow::vni)));
-        getColumns().add(column("Info", 520, PacketRow::info, null, null));
+        TableColumn<Integer, PacketRow> info = column("Info", 520, PacketRow::info, null, null);
+        getColumns().add(info);
+        // Info takes whatever width the other columns leave, so it is not cut short while space is free
+        info.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = 0;
+            for (TableColumn<Integer, ?> c : getColumns()) {
+                if (c != info) {
+                    others += c.getWidth();
+                }
+            }
+            return Math.max(420, getWidth() - others - 18);
+        }, widthProperty()));
         setRowFactory(tv -> new ColouredRow());
         setSortPolicy(tv -> {
             sortRows();
