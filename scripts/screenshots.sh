@@ -34,3 +34,11 @@ shot lvs-nat-director-eth1         samples/lvs-nat/director-eth1.pcap --select 1
 shot lvs-nat-client-eth0           samples/lvs-nat/client-eth0.pcap --select 8 --field http.response.code
 shot corpus-vxlan-4789             samples/corpus/vxlan-4789.pcap --select 1 --field vxlan.vni
 shot corpus-vxlan-8472             samples/corpus/vxlan-8472.pcap --select 1 --field udp.dstport
+
+# an error: the same capture cut short in its last packet, to show the notification and the kept packets
+cut=$(mktemp -d)/director2-eth0-cut.pcap
+src=samples/keepalived-vrrp/director2-eth0.pcap
+if [ -f "$src" ]; then
+  head -c $(( $(stat -c %s "$src") - 20 )) "$src" > "$cut"
+  shot error-truncated-capture "$cut"
+fi

@@ -183,6 +183,7 @@ public final class CaptureTab extends Tab {
             }
             Label l = new Label(c.legend());
             l.getStyleClass().addAll("legend-item", c.styleClass());
+            l.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
         return box;
@@ -386,7 +387,8 @@ public final class CaptureTab extends Tab {
                 sb.append(" \u00b7 filtering...");
             }
             if (problemText != null) {
-                sb.append(" \u00b7 ").append(problemText);
+                // the full message is in the notification and the window's status line; here only that it happened
+                sb.append(" \u00b7 ").append(file.problem() != null ? "reading stopped early" : "loading cancelled");
             }
         }
         status.setText(sb.toString());

@@ -21,6 +21,11 @@ public final class MacAnnotator {
         if (mac == 0xffff_ffff_ffffL) {
             return new MacAnnotation("Broadcast", "All ones: every station on the segment receives this frame.");
         }
+        if (mac == 0) {
+            // the registry gives 00:00:00 to Xerox, but an all-zero MAC is a placeholder, not a Xerox card
+            return new MacAnnotation(plain, "All zeros: not an address but a blank, as in an ARP request's target "
+                    + "MAC, which is what the request asks for.");
+        }
         if ((mac >>> 8) == 0x00005e0001L) {
             int vrid = (int) (mac & 0xff);
             return new MacAnnotation("VRRP_VRID_" + vrid, "VRRP virtual router MAC 00:00:5e:00:01:<VRID>: "

@@ -40,6 +40,7 @@ class MacAnnotatorTest {
     void registeredVendorAndPlainAddresses() {
         assertThat(annotator.annotate(0x080027c47e22L)).isEqualTo(new MacAnnotation("PcsCompu_c4:7e:22", null));
         assertThat(annotator.annotate(0xffffffffffffL).display()).isEqualTo("Broadcast");
+        assertThat(annotator.annotate(0L).display()).isEqualTo("00:00:00:00:00:00");
         assertThat(annotator.annotate(0x0e0000000001L).display()).isEqualTo("0e:00:00:00:00:01");
         assertThat(annotator.annotate(0x0e0000000001L).explanation()).contains("Locally administered");
         assertThat(annotator.annotate(0x01005e000012L).explanation()).contains("multicast");
