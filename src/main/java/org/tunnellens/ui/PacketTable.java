@@ -28,6 +28,10 @@ public final class PacketTable extends TableView<Integer> {
     private TimeFormat timeFormat = TimeFormat.RELATIVE;
     private ZoneId zone = ZoneId.systemDefault();
     private boolean rawAddresses;
+    /** Up to this many rows are sorted at once on the UI thread (well under a second). */
+    static final int SYNC_SORT_ROWS = 100_000;
+
+    private javafx.concurrent.Task<int[]> sortTask;
     /** The rows before any column sort: all packets or the filter's matches, in file order. */
     private int[] baseOrder;
 
@@ -141,6 +145,10 @@ public final class PacketTable extends TableView<Integer> {
 
     @SuppressWarnings("unchecked")
     private void sortRows() {
+        if (sortTask != null) {
+            sortTask.cancel();
+            sortTask = null;
+        }
         if (getSortOrder().isEmpty()) {
             if (baseOrder != null) {
                 rows.show(baseOrder);
@@ -157,18 +165,51 @@ public final class PacketTable extends TableView<Integer> {
         }
         Comparator<PacketRow> all = cmps.stream().reduce(Comparator::thenComparing).orElseThrow()
                 .thenComparingInt(PacketRow::number);
-        // rows are summarised once each for the sort, not kept: a sort holds one row object per displayed packet
-        // only for its duration
+        if (current.length <= SYNC_SORT_ROWS) {
+            rows.show(sortedOrder(current, all, summaries::dissect, () -> false));
+            return;
+        }
+        // a big capture is sorted on a worker with its own dissector; the list keeps its order until then
+        org.tunnellens.capture.CaptureFile file = summaries.file();
+        javafx.concurrent.Task<int[]> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected int[] call() {
+                org.tunnellens.dissect.PacketDissector d = new org.tunnellens.dissect.PacketDissector(file);
+                return sortedOrder(current, all, d::dissect, this::isCancelled);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (task == sortTask && task.getValue() != null) {
+                sortTask = null;
+                rows.show(task.getValue());
+            }
+        });
+        sortTask = task;
+        Thread t = new Thread(task, "sort packet list");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Rows are summarised once each for the sort and dropped after it: a sort holds one row object per displayed
+     * packet only for its duration.
+     */
+    private static int[] sortedOrder(int[] current, Comparator<PacketRow> order,
+                                     IntFunction<org.tunnellens.dissect.Dissection> dissect,
+                                     java.util.function.BooleanSupplier cancelled) {
         PacketRow[] keyed = new PacketRow[current.length];
         for (int i = 0; i < current.length; i++) {
-            keyed[i] = RowSummaries.summarise(summaries.dissect(current[i]));
+            keyed[i] = RowSummaries.summarise(dissect.apply(current[i]));
+            if ((i & 0xffff) == 0 && cancelled.getAsBoolean()) {
+                return null;
+            }
         }
-        Arrays.sort(keyed, all);
+        Arrays.sort(keyed, order);
         int[] sorted = new int[keyed.length];
         for (int i = 0; i < keyed.length; i++) {
             sorted[i] = keyed[i].number() - 1;
         }
-        rows.show(sorted);
+        return sorted;
     }
 
     /** The cells of a displayed row as text, for copy and CSV. */

@@ -143,6 +143,24 @@ class MainWindowTest {
         assertThat(b.rows().size()).isEqualTo(b.file().packetCount()).isPositive();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void sortingByAColumnReordersTheRowsAndBack(FxRobot robot) throws Exception {
+        CaptureTab tab = open(robot, CorpusFiles.VXLAN_4789);
+        var length = (javafx.scene.control.TableColumn<Integer, ?>) tab.table().getColumns().get(5);
+        assertThat(length.getText()).isEqualTo("Length");
+        robot.interact(() -> {
+            length.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            tab.table().getSortOrder().setAll(length);
+        });
+        // the two ARP packets (92 bytes) come first, then the eight pings (148), each group in file order
+        assertThat(tab.rows().packets()).containsExactly(1, 2, 0, 3, 4, 5, 6, 7, 8, 9);
+        robot.interact(() -> length.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        assertThat(tab.rows().packets()).containsExactly(0, 3, 4, 5, 6, 7, 8, 9, 1, 2);
+        robot.interact(() -> tab.table().getSortOrder().clear());
+        assertThat(tab.rows().packets()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
     private static TreeItem<DetailNode> item(CaptureTab tab, String name) {
         List<TreeItem<DetailNode>> stack = new ArrayList<>(tab.details().getRoot().getChildren());
         while (!stack.isEmpty()) {
