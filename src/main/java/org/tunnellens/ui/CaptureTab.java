@@ -417,6 +417,7 @@ public final class CaptureTab extends Tab {
         List<DetailNode> roots = treeBuilder.build(d);
         byte[] bytes = d.segment().asSlice(d.base(), d.capturedLength())
                 .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        addLink(packet, roots);
         TreeItem<DetailNode> root = new TreeItem<>();
         for (DetailNode n : roots) {
             root.getChildren().add(item(n));
@@ -434,6 +435,32 @@ public final class CaptureTab extends Tab {
                 }
             }
         }
+    }
+
+    /**
+     * Adds Wireshark's "[Response in: N]" / "[Request in: N]" line under the ICMP or ARP layer. Done after the tree
+     * is built because finding the partner dissects other packets with the same dissector.
+     */
+    private void addLink(int packet, List<DetailNode> roots) {
+        DetailNode layer = null;
+        for (DetailNode n : roots) {
+            if (n.protocol().equals("icmp") || n.protocol().equals("arp")) {
+                layer = n;
+            }
+        }
+        if (layer == null) {
+            return;
+        }
+        int link = RequestReplyLinks.linkedPacket(file, summaries, packet);
+        if (link < 0) {
+            return;
+        }
+        boolean reply = link > packet;
+        String name = layer.protocol() + (reply ? ".resp_in" : ".resp_to");
+        layer.children().add(new DetailNode("[" + (reply ? "Response" : "Request") + " in: " + (link + 1)
+                + "]  (double-click to go there)", name, 0, 0, layer.depth(), false, layer.protocol(),
+                "frame.number == " + (link + 1), "Double-click, or Ctrl+L, to go to packet " + (link + 1), null,
+                java.util.Map.of("link", Integer.toString(link))));
     }
 
     private TreeItem<DetailNode> item(DetailNode n) {
@@ -529,6 +556,12 @@ public final class CaptureTab extends Tab {
             }
             setText(n.label());
             getStyleClass().add(n.depth() > 0 ? "detail-inner" : "detail-outer");
+            String link = n.values().get("link");
+            setOnMouseClicked(link == null ? null : e -> {
+                if (e.getClickCount() == 2) {
+                    selectPacket(Integer.parseInt(link));
+                }
+            });
             if (n.layer()) {
                 getStyleClass().add("detail-layer");
             }

@@ -24,6 +24,13 @@ public final class HexPane extends ScrollPane {
         lines.getStyleClass().add("hex-lines");
         setContent(lines);
         setFitToWidth(true);
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy bytes as hex dump");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(HexDump.text(bytes));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        setContextMenu(new javafx.scene.control.ContextMenu(copy));
     }
 
     public void setOnByteClicked(IntConsumer handler) {

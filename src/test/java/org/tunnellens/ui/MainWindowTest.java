@@ -93,6 +93,13 @@ class MainWindowTest {
         assertThat(tab.explain().heading()).contains("Virtual eXtensible Local Area Network");
         assertThat(tab.explain().text()).contains("The VNI here is 100 (0x64)");
 
+        assertThat(item(tab, "icmp.resp_in").getValue().label()).startsWith("[Response in: 4]");
+        robot.interact(tab::followLink);
+        assertThat(tab.selectedPacket()).isEqualTo(3);
+        assertThat(item(tab, "icmp.resp_to").getValue().label()).startsWith("[Request in: 1]");
+        robot.interact(() -> tab.selectPacket(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
         TreeItem<DetailNode> vni = item(tab, "vxlan.vni");
         robot.interact(() -> tab.details().getSelectionModel().select(vni));
         assertThat(tab.hex().highlighted()).containsExactly(46, 47, 48);
