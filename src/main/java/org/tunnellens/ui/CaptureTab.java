@@ -230,12 +230,24 @@ public final class CaptureTab extends Tab {
             }
         });
         listHolder.setCenter(table);
-        setText(title(f));
+        setText(displayName != null ? title(f, displayName) : title(f));
         firstRowsNanos = System.nanoTime();
     }
 
     /** "capture.pcapng — enp0s8": the file and the interface(s) it was recorded on. */
+    private String displayName;
+
+    /** Sets the name the tab shows for its file (made unique among tabs by the window). */
+    public void setDisplayName(String name) {
+        this.displayName = name;
+        setText(file == null ? name : title(file, name));
+    }
+
     static String title(CaptureFile f) {
+        return title(f, f.path().getFileName().toString());
+    }
+
+    static String title(CaptureFile f, String fileName) {
         Set<String> names = new TreeSet<>();
         List<CaptureInterface> ifs = f.interfaces();
         for (CaptureInterface ci : ifs) {
@@ -243,8 +255,7 @@ public final class CaptureTab extends Tab {
                 names.add(ci.name());
             }
         }
-        String file = f.path().getFileName().toString();
-        return names.isEmpty() ? file : file + " \u2014 " + String.join(", ", names);
+        return names.isEmpty() ? fileName : fileName + " \u2014 " + String.join(", ", names);
     }
 
     private void indexed(int count) {

@@ -175,6 +175,7 @@ public final class MainWindow extends BorderPane {
             recent.add(p);
             opened.add(t);
         }
+        retitle();
         if (!opened.isEmpty()) {
             tabs.getSelectionModel().select(opened.get(0));
             setStatus("Opening " + opened.size() + " capture" + (opened.size() == 1 ? "" : "s")
@@ -182,6 +183,15 @@ public final class MainWindow extends BorderPane {
         }
         refreshRecent();
         return opened;
+    }
+
+    private void retitle() {
+        List<CaptureTab> open = tabs.getTabs().stream().filter(CaptureTab.class::isInstance)
+                .map(CaptureTab.class::cast).toList();
+        List<String> names = TabTitles.unique(open.stream().map(CaptureTab::path).toList());
+        for (int i = 0; i < open.size(); i++) {
+            open.get(i).setDisplayName(names.get(i));
+        }
     }
 
     private void setStatus(String text) {

@@ -65,6 +65,17 @@ class SmallModelsTest {
     }
 
     @Test
+    void tabTitlesAddFoldersOnlyWhereNamesClash() {
+        assertThat(TabTitles.unique(java.util.List.of(Path.of("/s/lvs-nat/client-eth0.pcap"),
+                Path.of("/s/variant-b/lvs-nat/client-eth0.pcap"), Path.of("/s/lvs-nat/director-eth0.pcap"),
+                Path.of("/s/corpus/vxlan-4789.pcap"))))
+                .containsExactly("s/lvs-nat/client-eth0.pcap", "variant-b/lvs-nat/client-eth0.pcap",
+                        "director-eth0.pcap", "vxlan-4789.pcap");
+        assertThat(TabTitles.unique(java.util.List.of(Path.of("/a/x.pcap"), Path.of("/b/x.pcap"))))
+                .containsExactly("a/x.pcap", "b/x.pcap");
+    }
+
+    @Test
     void samplesAreFoundUnderTheSamplesFolder() {
         assertThat(SampleCaptures.find(Path.of("samples"))).contains(Path.of("samples/corpus/vxlan-4789.pcap"),
                 Path.of("samples/corpus/vxlan-8472.pcap"));
