@@ -49,8 +49,8 @@ public final class PacketTable extends TableView<Integer> {
                 Comparator.comparingInt(PacketRow::number)));
         getColumns().add(column("Time", 120, this::time, "col-right",
                 Comparator.comparingLong(PacketRow::timestampNanos)));
-        getColumns().add(column("Source", 150, r -> address(r.source(), r.sourceMac()), null, null));
-        getColumns().add(column("Destination", 150, r -> address(r.destination(), r.destinationMac()), null, null));
+        getColumns().add(column("Source", 200, r -> address(r.source(), r.sourceMac()), null, null));
+        getColumns().add(column("Destination", 200, r -> address(r.destination(), r.destinationMac()), null, null));
         getColumns().add(column("Protocol", 80, PacketRow::protocol, null, null));
         getColumns().add(column("Length", 64, r -> Integer.toString(r.length()), "col-right",
                 Comparator.comparingInt(PacketRow::length)));
