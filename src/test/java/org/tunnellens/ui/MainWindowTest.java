@@ -151,6 +151,16 @@ class MainWindowTest {
     }
 
     @Test
+    void typingAFieldNameOffersCompletionsFromTheRegistry(FxRobot robot) throws Exception {
+        open(robot, CorpusFiles.VXLAN_4789);
+        robot.clickOn("#filter-field").write("vrrp.pr");
+        waitUntil(() -> !robot.lookup(".auto-complete-popup .list-cell").queryAll().isEmpty());
+        List<String> offered = robot.lookup(".auto-complete-popup .list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null).toList();
+        assertThat(offered).containsExactly("vrrp.prio");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void sortingByAColumnReordersTheRowsAndBack(FxRobot robot) throws Exception {
         CaptureTab tab = open(robot, CorpusFiles.VXLAN_4789);
