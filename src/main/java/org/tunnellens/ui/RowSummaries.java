@@ -1,0 +1,70 @@
+package org.tunnellens.ui;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.Dissection;
+import org.tunnellens.dissect.Ethernet;
+import org.tunnellens.dissect.InfoColumn;
+import org.tunnellens.dissect.PacketDissector;
+import org.tunnellens.dissect.PacketSummary;
+import org.tunnellens.dissect.Vxlan;
+
+/**
+ * Row summaries for the visible part of the packet list: dissected from the mapped file when asked and kept in a
+ * small LRU cache, so that a capture of millions of packets never holds an object per packet. One thread only
+ * (the UI thread): it owns its dissector.
+ */
+public final class RowSummaries {
+    static final int CACHE_ROWS = 4096;
+
+    private final CaptureFile file;
+    private PacketDissector dissector;
+    private final Map<Integer, PacketRow> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, PacketRow> eldest) {
+            return size() > CACHE_ROWS;
+        }
+    };
+
+    public RowSummaries(CaptureFile file) {
+        this.file = file;
+    }
+
+    /** The row of packet {@code index} (0-based). */
+    public PacketRow row(int index) {
+        PacketRow r = cache.get(index);
+        if (r == null) {
+            r = summarise(dissect(index));
+            cache.put(index, r);
+        }
+        return r;
+    }
+
+    /** Dissects a packet with this cache's dissector; the result is overwritten by the next call. */
+    public Dissection dissect(int index) {
+        if (dissector == null) {
+            // made on first use, after the first batch is indexed, so that relative times start at packet 1
+            dissector = new PacketDissector(file);
+        }
+        return dissector.dissect(index);
+    }
+
+    public static PacketRow summarise(Dissection d) {
+        StringBuilder sb = new StringBuilder();
+        PacketSummary.appendAddress(d, sb, true);
+        String src = sb.toString();
+        sb.setLength(0);
+        PacketSummary.appendAddress(d, sb, false);
+        String dst = sb.toString();
+        int srcMac = d.last(Ethernet.SRC);
+        int dstMac = d.last(Ethernet.DST);
+        return new PacketRow(d.frameNumber(), d.timestampNanos(), src, dst, PacketSummary.protocol(d),
+                d.originalLength(), d.firstValue(Vxlan.VNI, -1), InfoColumn.info(d), RowColour.of(d),
+                srcMac < 0 ? -1 : d.value(srcMac), dstMac < 0 ? -1 : d.value(dstMac));
+    }
+
+    public CaptureFile file() {
+        return file;
+    }
+}
