@@ -18,6 +18,8 @@ public final class Dissection {
     public static final int FLAG_TRUNCATED = 16;
     /** A layer that appears in the tree but not in {@code frame.protocols} (tshark's VXLAN-GPE). */
     public static final int FLAG_NOT_LISTED = 32;
+    /** With FLAG_MALFORMED: reported as an expert note while decoding went on, so Info does not say "Malformed". */
+    public static final int FLAG_EXPERT_ONLY = 64;
 
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);

@@ -34,7 +34,9 @@ public final class InfoColumn {
     private static boolean malformed(Dissection d) {
         for (int l = 0; l < d.layerCount(); l++) {
             int occ = d.layerOccurrence(l);
-            if (d.field(occ) == Malformed.PROTO || (d.flags(occ) & Dissection.FLAG_MALFORMED) != 0) {
+            int f = d.flags(occ);
+            if (d.field(occ) == Malformed.PROTO
+                    || ((f & Dissection.FLAG_MALFORMED) != 0 && (f & Dissection.FLAG_EXPERT_ONLY) == 0)) {
                 return true;
             }
         }

@@ -30,7 +30,9 @@ public final class Udp implements LayerDecoder {
             return; // a quoted header: its payload is cut and not worth decoding
         }
         if (len < 8) {
-            // Wireshark reports "BAD UDP LENGTH" as an expert note, not a malformed packet (BIG TCP sends 0 here)
+            // Wireshark marks the packet malformed but only in an expert note: it raises no exception, so Info
+            // carries no "[Malformed Packet]" (BIG TCP sends 0 here)
+            d.flag(occ, Dissection.FLAG_MALFORMED | Dissection.FLAG_EXPERT_ONLY);
             return;
         }
         int payloadEnd = Math.min(end, off + len);
