@@ -63,6 +63,11 @@ public final class InfoColumn {
             } else if (p == Vrrp.PROTO) {
                 int v = d.next(Vrrp.VERSION, occ);
                 sb.append("Announcement (v").append(v < 0 ? 0 : d.value(v)).append(')');
+            } else if (p == Igmp.PROTO) {
+                if (d.length(occ) == 0) {
+                    continue; // the empty repeated item; its fields follow the first one
+                }
+                igmp(d, occ, sb);
             } else if (p == Tcp.PROTO) {
                 tcp(d, occ, pairs, sb);
             } else if (p == Udp.PROTO) {
@@ -328,6 +333,48 @@ public final class InfoColumn {
             } else if (o == Tcp.WSCALE_MULT) {
                 sb.append(" WS=").append(d.value(i));
             }
+        }
+    }
+
+    /** As Wireshark's IGMP dissector words it (RFC 2236 messages and RFC 3376 group records). */
+    private static void igmp(Dissection d, int occ, StringBuilder sb) {
+        int type = (int) d.value(d.next(Igmp.TYPE, occ));
+        int group = d.next(Igmp.MADDR, occ);
+        switch (type) {
+            case 0x11 -> {
+                if (group < 0 || d.value(group) == 0) {
+                    sb.append("Membership Query, general");
+                } else {
+                    sb.append("Membership Query, specific for group ");
+                    FieldFormatter.appendIpv4(sb, d.value(group));
+                }
+            }
+            case 0x12, 0x16 -> {
+                sb.append("Membership Report group ");
+                FieldFormatter.appendIpv4(sb, d.value(group));
+            }
+            case 0x17 -> {
+                sb.append("Leave Group ");
+                FieldFormatter.appendIpv4(sb, d.value(group));
+            }
+            case 0x22 -> {
+                sb.append("Membership Report");
+                for (int r = d.next(Igmp.RECORD_TYPE, occ); r >= 0; r = d.next(Igmp.RECORD_TYPE, r)) {
+                    int rt = (int) d.value(r);
+                    long nsrc = d.value(d.next(Igmp.NUM_SRC, r));
+                    String g = FieldFormatter.ipv4(d.value(d.next(Igmp.MADDR, r)));
+                    sb.append(" / ");
+                    if (rt == 4 && nsrc == 0) {
+                        sb.append("Join group ").append(g).append(" for any sources");
+                    } else if (rt == 3 && nsrc == 0) {
+                        sb.append("Leave group ").append(g);
+                    } else {
+                        String name = Igmp.recordName(rt);
+                        sb.append(name != null ? name : "Record type " + rt).append(" group ").append(g);
+                    }
+                }
+            }
+            default -> sb.append("Unknown Type:0x").append(Integer.toHexString(type));
         }
     }
 }
