@@ -78,6 +78,24 @@ public final class CaptureFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a capture held in memory, under the name {@code label} (used in messages only). The bytes are copied,
+     * so the caller may reuse its array; closing the returned file frees the copy.
+     */
+    public static CaptureFile openBytes(Path label, byte[] bytes) throws CaptureException {
+        Arena arena = Arena.ofShared();
+        MemorySegment data = bytes.length == 0 ? MemorySegment.NULL.reinterpret(0)
+                : arena.allocate(bytes.length).copyFrom(MemorySegment.ofArray(bytes));
+        try {
+            CaptureFile f = detect(label, arena, data);
+            f.indexAll(null, null);
+            return f;
+        } catch (CaptureException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
     private static CaptureFile detect(Path path, Arena arena, MemorySegment data) throws CaptureException {
         if (data.byteSize() < 4) {
             throw new CaptureException(path, 0, data.byteSize() == 0 ? "file is empty (0 bytes), not a capture"
@@ -110,7 +128,13 @@ public final class CaptureFile implements AutoCloseable {
         if (reader.done) {
             return false;
         }
-        reader.readBatch(index, max);
+        try {
+            reader.readBatch(index, max);
+        } catch (InternalError e) {
+            // a mapped page past the file's current end (the file shrank after opening) raises SIGBUS, which the
+            // JVM turns into this error: keep the packets indexed so far and say what happened
+            reader.fail(reader.pos, "file is no longer readable here (" + shrinkReason() + ")");
+        }
         if (reader.done) {
             index.trim();
         }
@@ -129,6 +153,17 @@ public final class CaptureFile implements AutoCloseable {
         }
         if (progress != null) {
             progress.accept(index.size());
+        }
+    }
+
+    /** Why a mapped read faulted: almost always the file was truncated by another program after it was opened. */
+    String shrinkReason() {
+        try {
+            long now = Files.size(path);
+            return now < data.byteSize() ? "file shrank from " + data.byteSize() + " to " + now + " bytes while open"
+                    : "read fault in the mapped file";
+        } catch (IOException | RuntimeException e) {
+            return "file disappeared while open";
         }
     }
 

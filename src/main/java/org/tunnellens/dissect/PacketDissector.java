@@ -82,6 +82,11 @@ public final class PacketDissector {
                 // a decoder read past the captured bytes: the layer is malformed, the packet stays listed
                 d.flag(d.layerOccurrence(d.layerCount() - 1), Dissection.FLAG_MALFORMED);
                 return;
+            } catch (InternalError ex) {
+                // the mapped page is gone (file truncated by another program since it was opened): the bytes
+                // cannot be read, so the layer is malformed rather than the JVM crashing
+                d.flag(d.layerOccurrence(d.layerCount() - 1), Dissection.FLAG_MALFORMED);
+                return;
             }
             next = d.nextDecoder;
             o = d.nextOffset;
