@@ -28,6 +28,10 @@ public final class CaptureFile implements AutoCloseable {
     private final List<CaptureInterface> interfaces;
     private final PacketIndex index;
     private final RecordReader reader;
+    /** Kept open to notice a file shrinking under its mapping (null for in-memory captures). */
+    private FileChannel channel;
+    private long checkedSize;
+    private long checkedAtNanos;
 
     private CaptureFile(Path path, Arena arena, MemorySegment data, CaptureFormat format,
                         List<CaptureInterface> interfaces, RecordReader reader) {
@@ -38,6 +42,8 @@ public final class CaptureFile implements AutoCloseable {
         this.interfaces = interfaces;
         this.reader = reader;
         this.index = new PacketIndex((int) Math.min(1 << 20, data.byteSize() / 100));
+        this.checkedSize = data.byteSize();
+        this.checkedAtNanos = System.nanoTime();
     }
 
     /** Opens and indexes the whole file. */
@@ -57,7 +63,9 @@ public final class CaptureFile implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         MemorySegment data;
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
             long size = ch.size();
             data = size == 0 ? MemorySegment.NULL.reinterpret(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (NoSuchFileException e) {
@@ -68,12 +76,16 @@ public final class CaptureFile implements AutoCloseable {
             throw new CaptureException(path, -1, "permission denied");
         } catch (IOException | RuntimeException e) {
             arena.close();
+            closeQuietly(ch);
             throw new CaptureException(path, "cannot be read: " + e.getMessage(), e);
         }
         try {
-            return detect(path, arena, data);
+            CaptureFile f = detect(path, arena, data);
+            f.channel = ch;
+            return f;
         } catch (CaptureException | RuntimeException e) {
             arena.close();
+            closeQuietly(ch);
             throw e;
         }
     }
@@ -128,12 +140,21 @@ public final class CaptureFile implements AutoCloseable {
         if (reader.done) {
             return false;
         }
+        long now = currentSize();
+        boolean shrank = now < reader.end;
+        if (shrank) {
+            reader.end = Math.max(now, reader.pos); // never read the lost pages: that would raise SIGBUS
+        }
         try {
             reader.readBatch(index, max);
         } catch (InternalError e) {
-            // a mapped page past the file's current end (the file shrank after opening) raises SIGBUS, which the
-            // JVM turns into this error: keep the packets indexed so far and say what happened
+            // the file shrank between the size check and the read: the JVM turns SIGBUS into this error
             reader.fail(reader.pos, "file is no longer readable here (" + shrinkReason() + ")");
+        }
+        if (shrank && reader.done) {
+            long at = reader.problem != null ? reader.problem.offset() : reader.pos;
+            reader.problem = new ReadProblem(path, at, shrinkReason() + (reader.problem != null
+                    ? "; " + reader.problem.reason() : ""));
         }
         if (reader.done) {
             index.trim();
@@ -153,6 +174,46 @@ public final class CaptureFile implements AutoCloseable {
         }
         if (progress != null) {
             progress.accept(index.size());
+        }
+    }
+
+    /**
+     * Whether the bytes below {@code end} are still in the file. Reading a mapped page that a truncation removed
+     * raises SIGBUS, which compiled code reports as an InternalError at some later point, where no one can catch it
+     * usefully: so the size is checked before reading rather than the error caught after. The size is looked up
+     * again at most every 50 ms (one fstat), which leaves a window of that length for a truncation to slip through.
+     */
+    public boolean stillMapped(long end) {
+        if (channel == null) {
+            return true;
+        }
+        long t = System.nanoTime();
+        if (end <= checkedSize && t - checkedAtNanos < 50_000_000L) {
+            return true;
+        }
+        checkedSize = currentSize();
+        checkedAtNanos = t;
+        return end <= checkedSize;
+    }
+
+    private long currentSize() {
+        if (channel == null) {
+            return data.byteSize();
+        }
+        try {
+            return channel.size();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing more can be done about a channel that will not close
+            }
         }
     }
 
@@ -221,5 +282,6 @@ public final class CaptureFile implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        closeQuietly(channel);
     }
 }
