@@ -30,8 +30,6 @@ public final class CaptureFile implements AutoCloseable {
     private final RecordReader reader;
     /** Kept open to notice a file shrinking under its mapping (null for in-memory captures). */
     private FileChannel channel;
-    private long checkedSize;
-    private long checkedAtNanos;
 
     private CaptureFile(Path path, Arena arena, MemorySegment data, CaptureFormat format,
                         List<CaptureInterface> interfaces, RecordReader reader) {
@@ -42,8 +40,6 @@ public final class CaptureFile implements AutoCloseable {
         this.interfaces = interfaces;
         this.reader = reader;
         this.index = new PacketIndex((int) Math.min(1 << 20, data.byteSize() / 100));
-        this.checkedSize = data.byteSize();
-        this.checkedAtNanos = System.nanoTime();
     }
 
     /** Opens and indexes the whole file. */
@@ -179,21 +175,12 @@ public final class CaptureFile implements AutoCloseable {
 
     /**
      * Whether the bytes below {@code end} are still in the file. Reading a mapped page that a truncation removed
-     * raises SIGBUS, which compiled code reports as an InternalError at some later point, where no one can catch it
-     * usefully: so the size is checked before reading rather than the error caught after. The size is looked up
-     * again at most every 50 ms (one fstat), which leaves a window of that length for a truncation to slip through.
+     * raises SIGBUS, which compiled code reports as an InternalError at some later safepoint, where no one can
+     * catch it usefully: so the size is checked (one fstat system call) before reading rather than
+     * the error caught after. A cached size let the error through once the dissector was compiled.
      */
     public boolean stillMapped(long end) {
-        if (channel == null) {
-            return true;
-        }
-        long t = System.nanoTime();
-        if (end <= checkedSize && t - checkedAtNanos < 50_000_000L) {
-            return true;
-        }
-        checkedSize = currentSize();
-        checkedAtNanos = t;
-        return end <= checkedSize;
+        return channel == null || end <= currentSize();
     }
 
     private long currentSize() {
