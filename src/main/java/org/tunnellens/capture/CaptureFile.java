@@ -28,6 +28,8 @@ public final class CaptureFile implements AutoCloseable {
     private final List<CaptureInterface> interfaces;
     private final PacketIndex index;
     private final RecordReader reader;
+    /** Kept open to notice a file shrinking under its mapping (null for in-memory captures). */
+    private FileChannel channel;
 
     private CaptureFile(Path path, Arena arena, MemorySegment data, CaptureFormat format,
                         List<CaptureInterface> interfaces, RecordReader reader) {
@@ -57,7 +59,9 @@ public final class CaptureFile implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         MemorySegment data;
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
             long size = ch.size();
             data = size == 0 ? MemorySegment.NULL.reinterpret(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
         } catch (NoSuchFileException e) {
@@ -68,10 +72,32 @@ public final class CaptureFile implements AutoCloseable {
             throw new CaptureException(path, -1, "permission denied");
         } catch (IOException | RuntimeException e) {
             arena.close();
+            closeQuietly(ch);
             throw new CaptureException(path, "cannot be read: " + e.getMessage(), e);
         }
         try {
-            return detect(path, arena, data);
+            CaptureFile f = detect(path, arena, data);
+            f.channel = ch;
+            return f;
+        } catch (CaptureException | RuntimeException e) {
+            arena.close();
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a capture held in memory, under the name {@code label} (used in messages only). The bytes are copied,
+     * so the caller may reuse its array; closing the returned file frees the copy.
+     */
+    public static CaptureFile openBytes(Path label, byte[] bytes) throws CaptureException {
+        Arena arena = Arena.ofShared();
+        MemorySegment data = bytes.length == 0 ? MemorySegment.NULL.reinterpret(0)
+                : arena.allocate(bytes.length).copyFrom(MemorySegment.ofArray(bytes));
+        try {
+            CaptureFile f = detect(label, arena, data);
+            f.indexAll(null, null);
+            return f;
         } catch (CaptureException | RuntimeException e) {
             arena.close();
             throw e;
@@ -110,7 +136,22 @@ public final class CaptureFile implements AutoCloseable {
         if (reader.done) {
             return false;
         }
-        reader.readBatch(index, max);
+        long now = currentSize();
+        boolean shrank = now < reader.end;
+        if (shrank) {
+            reader.end = Math.max(now, reader.pos); // never read the lost pages: that would raise SIGBUS
+        }
+        try {
+            reader.readBatch(index, max);
+        } catch (InternalError e) {
+            // the file shrank between the size check and the read: the JVM turns SIGBUS into this error
+            reader.fail(reader.pos, "file is no longer readable here (" + shrinkReason() + ")");
+        }
+        if (shrank && reader.done) {
+            long at = reader.problem != null ? reader.problem.offset() : reader.pos;
+            reader.problem = new ReadProblem(path, at, shrinkReason() + (reader.problem != null
+                    ? "; " + reader.problem.reason() : ""));
+        }
         if (reader.done) {
             index.trim();
         }
@@ -129,6 +170,48 @@ public final class CaptureFile implements AutoCloseable {
         }
         if (progress != null) {
             progress.accept(index.size());
+        }
+    }
+
+    /**
+     * Whether the bytes below {@code end} are still in the file. Reading a mapped page that a truncation removed
+     * raises SIGBUS, which compiled code reports as an InternalError at some later safepoint, where no one can
+     * catch it usefully: so the size is checked (one fstat system call) before reading rather than
+     * the error caught after. A cached size let the error through once the dissector was compiled.
+     */
+    public boolean stillMapped(long end) {
+        return channel == null || end <= currentSize();
+    }
+
+    private long currentSize() {
+        if (channel == null) {
+            return data.byteSize();
+        }
+        try {
+            return channel.size();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing more can be done about a channel that will not close
+            }
+        }
+    }
+
+    /** Why a mapped read faulted: almost always the file was truncated by another program after it was opened. */
+    String shrinkReason() {
+        try {
+            long now = Files.size(path);
+            return now < data.byteSize() ? "file shrank from " + data.byteSize() + " to " + now + " bytes while open"
+                    : "read fault in the mapped file";
+        } catch (IOException | RuntimeException e) {
+            return "file disappeared while open";
         }
     }
 
@@ -186,5 +269,6 @@ public final class CaptureFile implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        closeQuietly(channel);
     }
 }

@@ -13,7 +13,8 @@ abstract sealed class RecordReader permits PcapReader, PcapngReader {
 
     final Path file;
     final MemorySegment data;
-    final long end;
+    /** Not final: lowered when the file shrinks while open, so reading stops before the lost pages. */
+    long end;
     final List<CaptureInterface> interfaces;
     long pos;
     ReadProblem problem;

@@ -155,7 +155,7 @@ public final class Dissection {
 
     /** Sets the end of a layer once its header length is known. */
     public void setLength(int occ, int len) {
-        length[occ] = len;
+        length[occ] = Math.clamp(len, 0, capturedLength - start[occ]);
     }
 
     public int add(FieldDef f, int off, int len, long v) {
@@ -169,12 +169,20 @@ public final class Dissection {
             grow();
         }
         field[i] = f.id();
-        start[i] = off;
-        length[i] = len;
         value[i] = v;
         layerOf[i] = currentLayer;
         parent[i] = parentOcc;
-        flags[i] = 0;
+        if (off < 0 || len < 0 || off + len > capturedLength) {
+            // a length field that lies (or a header cut by the snaplen): the field shows only the bytes that
+            // exist, so nothing downstream (hex pane, bytes()) ever points outside the packet
+            start[i] = Math.clamp(off, 0, capturedLength);
+            length[i] = Math.clamp(len, 0, capturedLength - start[i]);
+            flags[i] = FLAG_TRUNCATED;
+        } else {
+            start[i] = off;
+            length[i] = len;
+            flags[i] = 0;
+        }
         count = i + 1;
         return i;
     }

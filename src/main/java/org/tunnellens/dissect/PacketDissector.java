@@ -33,6 +33,10 @@ public final class PacketDissector {
         PacketIndex idx = file.index();
         int capLen = idx.capturedLength(i);
         int origLen = idx.originalLength(i);
+        boolean readable = file.stillMapped(idx.offset(i) + capLen) && readable(file.data(), idx.offset(i), capLen);
+        if (!readable) {
+            capLen = 0; // no decoder or formatter may touch these bytes: every layer shows as malformed
+        }
         d.reset(file.data(), idx.offset(i), capLen, origLen);
         d.frameNumber = i + 1;
         d.timestampNanos = idx.timestampNanos(i);
@@ -40,7 +44,10 @@ public final class PacketDissector {
         d.linkType = file.linkType(i);
         d.interfaceName = file.interfaceName(i);
 
-        d.beginLayer(Frame.PROTO, 0, capLen);
+        int frameOcc = d.beginLayer(Frame.PROTO, 0, capLen);
+        if (!readable) {
+            d.flag(frameOcc, Dissection.FLAG_MALFORMED);
+        }
         if (file.format() == org.tunnellens.capture.CaptureFormat.PCAPNG) {
             d.addGenerated(Frame.INTERFACE_ID, d.interfaceId); // a classic pcap has no interfaces: tshark omits it
         }
@@ -70,6 +77,32 @@ public final class PacketDissector {
         return d;
     }
 
+    /**
+     * Whether every page of a packet can still be read, for a truncation that {@link CaptureFile#stillMapped}
+     * did not see yet. The lost pages raise SIGBUS, which the JVM reports as an InternalError: synchronously in
+     * interpreted code (caught here, before any decoder or formatter runs), but only at a later safepoint in
+     * compiled code, so this is the second line of defence, not the first.
+     */
+    private static boolean readable(java.lang.foreign.MemorySegment data, long off, int len) {
+        try {
+            int sum = 0;
+            for (long p = off; p < off + len; p += PAGE) {
+                sum += data.get(java.lang.foreign.ValueLayout.JAVA_BYTE, p);
+            }
+            if (len > 0) {
+                sum += data.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off + len - 1);
+            }
+            probeSink = sum; // a load whose value is unused may be removed by the JIT, and then nothing is probed
+            return true;
+        } catch (InternalError e) {
+            return false;
+        }
+    }
+
+    private static final int PAGE = 4096;
+    @SuppressWarnings("unused")
+    private static int probeSink;
+
     private void run(LayerDecoder decoder, int off, int end) {
         LayerDecoder next = decoder;
         int o = off;
@@ -80,6 +113,11 @@ public final class PacketDissector {
                 next.decode(d, o, e);
             } catch (IndexOutOfBoundsException ex) {
                 // a decoder read past the captured bytes: the layer is malformed, the packet stays listed
+                d.flag(d.layerOccurrence(d.layerCount() - 1), Dissection.FLAG_MALFORMED);
+                return;
+            } catch (InternalError ex) {
+                // the mapped page is gone (file truncated by another program since it was opened): the bytes
+                // cannot be read, so the layer is malformed rather than the JVM crashing
                 d.flag(d.layerOccurrence(d.layerCount() - 1), Dissection.FLAG_MALFORMED);
                 return;
             }
