@@ -106,6 +106,18 @@ public final class CorrelationView extends BorderPane {
         NumberAxis y = new NumberAxis();
         y.setLabel("frames");
         y.setMinorTickVisible(false);
+        // frame counts are whole numbers: the axis' in-between ticks (2.5, 7.5) stay unlabelled
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         histogramChart = new StackedBarChart<>(x, y);
         histogramChart.setId("delay-histogram");
         histogramChart.setTitle("Delay histogram");
@@ -129,6 +141,8 @@ public final class CorrelationView extends BorderPane {
         topologyStatus.getStyleClass().add("corr-topology-status");
         topologyStatus.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(topologyStatus, Priority.ALWAYS);
+        load.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         HBox vniBar = new HBox(6, load, clear, topologyStatus);
         vniBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         vniBar.setPadding(new Insets(4));
@@ -136,7 +150,7 @@ public final class CorrelationView extends BorderPane {
         vniTitle.getStyleClass().add("corr-section-title");
         BorderPane vniPane = new BorderPane(vniTable, vniTitle, null, vniBar, null);
         SplitPane bottom = new SplitPane(histogramChart, vniPane, vniExplanation);
-        bottom.setDividerPositions(0.32, 0.70);
+        bottom.setDividerPositions(0.30, 0.72);
 
         SplitPane main = new SplitPane(lists, bottom);
         main.setOrientation(Orientation.VERTICAL);

@@ -45,6 +45,7 @@ public final class SidePacketList extends BorderPane {
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.SINGLE);
         fitColumns();
         table.setRowFactory(tv -> new PairedRow());
+        table.setPlaceholder(new Label("No packet of this kind in this capture"));
         Label heading = new Label(title);
         heading.getStyleClass().add("corr-side-title");
         heading.setMaxWidth(Double.MAX_VALUE);

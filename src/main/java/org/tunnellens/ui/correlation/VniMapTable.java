@@ -21,14 +21,14 @@ public final class VniMapTable extends TableView<VniMapReport.Row> {
         setId("vni-table");
         getStyleClass().add("vni-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("VNI", 54, r -> Integer.toString(r.vni())));
-        getColumns().add(column("Hex", 64, VniMapReport.Row::vniHex));
-        getColumns().add(column("Network", 120, r -> String.join(", ", r.networks())));
-        getColumns().add(column("VLAN", 50, r -> r.localVlanByHost().entrySet().stream()
+        getColumns().add(column("VNI", 48, r -> Integer.toString(r.vni())));
+        getColumns().add(column("Hex", 58, VniMapReport.Row::vniHex));
+        getColumns().add(column("Network", 100, r -> String.join(", ", r.networks())));
+        getColumns().add(column("VLAN", 54, r -> r.localVlanByHost().entrySet().stream()
                 .map(Map.Entry::getValue).map(String::valueOf).distinct().collect(Collectors.joining(", "))));
-        getColumns().add(column("Pkts", 46, r -> Integer.toString(r.seen().packets)));
-        getColumns().add(column("Seen VTEPs", 200, r -> String.join(", ", r.seen().vtepPairs)));
-        getColumns().add(column("Check", 140, this::status));
+        getColumns().add(column("Pkts", 44, r -> Integer.toString(r.seen().packets)));
+        getColumns().add(column("Seen VTEPs", 180, r -> String.join(", ", r.seen().vtepPairs)));
+        getColumns().add(column("Check", 110, this::status));
         setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(VniMapReport.Row row, boolean empty) {
