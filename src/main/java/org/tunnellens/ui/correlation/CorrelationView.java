@@ -28,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.tunnellens.analysis.correlation.ClockOffset;
+import org.tunnellens.analysis.correlation.CorrelationMode;
 import org.tunnellens.analysis.correlation.CorrelationOptions;
 import org.tunnellens.analysis.correlation.CorrelationReport;
 import org.tunnellens.analysis.correlation.CorrelationResult;
@@ -65,6 +66,9 @@ public final class CorrelationView extends BorderPane {
     private DelayHistogram histogram;
     private TopologyFiles topology = TopologyFiles.none();
     private boolean syncing;
+    /** "Outer"/"Inner", or "First"/"Second" when both captures are underlay ones. */
+    private String firstName = "Outer";
+    private String secondName = "Inner";
     private String failure;
 
     public CorrelationView(Path outer, Path inner, MacAnnotator macs) {
@@ -184,10 +188,13 @@ public final class CorrelationView extends BorderPane {
     private void shown(CorrelationRun r) {
         run = r;
         CorrelationResult result = r.result();
-        outerList = new SidePacketList(sideTitle("Outer", r.outer()), true, r.outer(), result.pairs(),
-                result.unpairedOuter(), macs);
-        innerList = new SidePacketList(sideTitle("Inner", r.inner()), false, r.inner(), result.pairs(),
-                result.unpairedInner(), macs);
+        boolean bothUnderlay = result.summary().mode() == CorrelationMode.OUTER_OUTER;
+        firstName = bothUnderlay ? "First" : "Outer";
+        secondName = bothUnderlay ? "Second" : "Inner";
+        outerList = new SidePacketList(sideTitle(firstName, r.outer()), true, bothUnderlay,
+                r.outer(), result.pairs(), result.unpairedOuter(), macs);
+        innerList = new SidePacketList(sideTitle(secondName, r.inner()), false, bothUnderlay,
+                r.inner(), result.pairs(), result.unpairedInner(), macs);
         line = new PartnerLine(outerList.table(), innerList.table());
         HBox.setHgrow(outerList, Priority.ALWAYS);
         HBox.setHgrow(innerList, Priority.ALWAYS);
@@ -242,7 +249,8 @@ public final class CorrelationView extends BorderPane {
                     .append(" \u00b5s, max ").append(DelayHistogram.micros(s.delay().maxNanos())).append(" \u00b5s");
         }
         if (!s.vnis().isEmpty()) {
-            sb.append("  \u00b7  VNI ").append(s.vnis().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            sb.append("  \u00b7  VNI ")
+                    .append(s.vnis().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         return sb.toString();
     }
@@ -271,8 +279,8 @@ public final class CorrelationView extends BorderPane {
             }
             int frame = packet + 1;
             int i = from.pairIndex(frame);
-            String side = from.isOuterSide() ? "Outer" : "Inner";
-            String other = from.isOuterSide() ? "inner" : "outer";
+            String side = from.isOuterSide() ? firstName : secondName;
+            String other = (from.isOuterSide() ? secondName : firstName).toLowerCase(java.util.Locale.ROOT);
             if (i < 0) {
                 to.clearPartner();
                 to.table().getSelectionModel().clearSelection();
@@ -289,7 +297,7 @@ public final class CorrelationView extends BorderPane {
                     + pairs.vni(i) + "  \u00b7  " + CorrelationReport.ipv4(pairs.outerSrc(i)) + " \u2192 "
                     + CorrelationReport.ipv4(pairs.outerDst(i)) + "  \u00b7  " + pairs.direction(i).key()
                     + "  \u00b7  " + DelayHistogram.micros(pairs.deltaNanos(i)) + " \u00b5s later on the "
-                    + (pairs.direction(i).firstCaptureSawItFirst() ? "inner" : "outer") + " side"
+                    + laterSide(pairs.direction(i)) + " side"
                     + (visible ? "" : "  (hidden by the Show choice)"));
             int outerRow = outerList.rows().rowOf(from.isOuterSide() ? packet : partner - 1);
             int innerRow = innerList.rows().rowOf(from.isOuterSide() ? partner - 1 : packet);
@@ -298,6 +306,10 @@ public final class CorrelationView extends BorderPane {
         } finally {
             syncing = false;
         }
+    }
+
+    private String laterSide(PairDirection d) {
+        return (d.firstCaptureSawItFirst() ? secondName : firstName).toLowerCase(java.util.Locale.ROOT);
     }
 
     private void redrawLine() {

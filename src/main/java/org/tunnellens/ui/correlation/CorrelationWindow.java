@@ -26,7 +26,9 @@ public final class CorrelationWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        Scene scene = new Scene(view, 1440, 900);
+        // two packet lists side by side want a wide window, but never more than the screen has
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         style(scene);
         stage.setScene(scene);
         stage.setTitle("Correlation: " + outer.getFileName() + " \u2194 " + inner.getFileName());

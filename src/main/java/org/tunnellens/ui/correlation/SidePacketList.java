@@ -24,6 +24,7 @@ import org.tunnellens.ui.RowSummaries;
  */
 public final class SidePacketList extends BorderPane {
     private final boolean outerSide;
+    private final boolean bothUnderlay;
     private final CaptureFile file;
     private final PairTable pairs;
     private final UnpairedFrames unpaired;
@@ -32,9 +33,14 @@ public final class SidePacketList extends BorderPane {
     private final PacketTable table;
     private int partnerPacket = -1;
 
-    public SidePacketList(String title, boolean outerSide, CaptureFile file, PairTable pairs, UnpairedFrames unpaired,
-                          MacAnnotator macs) {
+    /**
+     * @param bothUnderlay both captures are underlay ones (mode outer-outer): each side carries VNIs, and the
+     *                     partner is the other end's sighting rather than an inner or outer frame
+     */
+    public SidePacketList(String title, boolean outerSide, boolean bothUnderlay, CaptureFile file, PairTable pairs,
+                          UnpairedFrames unpaired, MacAnnotator macs) {
         this.outerSide = outerSide;
+        this.bothUnderlay = bothUnderlay;
         this.file = file;
         this.pairs = pairs;
         this.unpaired = unpaired;
@@ -64,7 +70,7 @@ public final class SidePacketList extends BorderPane {
                 case "Length" -> drop.add(c);
                 // the bridge side carries no VXLAN (its frames are the inner ones), so its VNI column stays empty
                 case "VNI" -> {
-                    if (!outerSide) {
+                    if (!outerSide && !bothUnderlay) {
                         drop.add(c);
                     }
                     c.setPrefWidth(40);
@@ -77,7 +83,8 @@ public final class SidePacketList extends BorderPane {
             }
         }
         table.getColumns().removeAll(drop);
-        TableColumn<Integer, PacketRow> pair = new TableColumn<>(outerSide ? "Inner" : "Outer");
+        String pairTitle = bothUnderlay ? "Other" : outerSide ? "Inner" : "Outer";
+        TableColumn<Integer, PacketRow> pair = new TableColumn<>(pairTitle);
         pair.setPrefWidth(66);
         pair.setSortable(false);
         Function<PacketRow, String> text = r -> pairText(r.number());

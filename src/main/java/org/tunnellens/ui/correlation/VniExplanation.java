@@ -18,9 +18,10 @@ public final class VniExplanation {
         StringBuilder sb = new StringBuilder();
         sb.append("VNI ").append(vni).append(" = ").append(hex).append(", as set_tunnel:").append(hex)
                 .append(" shows it.\n\n");
-        sb.append("Open vSwitch prints the VNI in hex (tun_id=").append(hex).append(" in the flows that receive, set_tunnel:")
-                .append(hex).append(" in those that send); OpenStack's segmentation ID, Linux's ip -d link (vxlan id ")
-                .append(vni).append(") and OpenNebula's VLAN_ID print it in decimal. On the wire it is the 24-bit field "
+        sb.append("Open vSwitch prints the VNI in hex (tun_id=").append(hex)
+                .append(" in the flows that receive, set_tunnel:").append(hex)
+                .append(" in those that send); OpenStack's segmentation ID, Linux's ip -d link (vxlan id ").append(vni)
+                .append(") and OpenNebula's VLAN_ID print it in decimal. On the wire it is the 24-bit field "
                         + "after the VXLAN flags.\n\n");
         VniMapReport.Seen s = row.seen();
         if (s.packets == 0) {
