@@ -77,7 +77,7 @@ public final class SidePacketList extends BorderPane {
                 }
                 case "No." -> c.setPrefWidth(46);
                 case "Time" -> c.setPrefWidth(78);
-                case "Source", "Destination" -> c.setPrefWidth(122);
+                case "Source", "Destination" -> c.setPrefWidth(116);
                 case "Protocol" -> c.setPrefWidth(58);
                 default -> { }
             }
@@ -85,7 +85,7 @@ public final class SidePacketList extends BorderPane {
         table.getColumns().removeAll(drop);
         String pairTitle = bothUnderlay ? "Other" : outerSide ? "Inner" : "Outer";
         TableColumn<Integer, PacketRow> pair = new TableColumn<>(pairTitle);
-        pair.setPrefWidth(66);
+        pair.setPrefWidth(80);
         pair.setSortable(false);
         Function<PacketRow, String> text = r -> pairText(r.number());
         pair.setUserData(text);
