@@ -120,7 +120,9 @@ public final class MainWindow extends BorderPane {
         filter.setAccelerator(KeyCombination.keyCombination("Shortcut+Slash"));
         filter.setOnAction(e -> current().ifPresent(t -> t.filterBar().field().requestFocus()));
         Menu go = new Menu("Go", null, goTo, follow, filter);
-        return new MenuBar(file, go);
+        MenuItem correlate = new MenuItem("Correlate captures...");
+        correlate.setOnAction(e -> org.tunnellens.ui.correlation.CorrelateDialog.show(this));
+        return new MenuBar(file, go, new Menu("Analyze", null, correlate));
     }
 
     private ToolBar toolbar() {
