@@ -120,7 +120,7 @@ public final class MainWindow extends BorderPane {
         filter.setAccelerator(KeyCombination.keyCombination("Shortcut+Slash"));
         filter.setOnAction(e -> current().ifPresent(t -> t.filterBar().field().requestFocus()));
         Menu go = new Menu("Go", null, goTo, follow, filter);
-        return new MenuBar(file, go);
+        return new MenuBar(file, go, org.tunnellens.ui.ha.HaViews.analyzeMenu(this));
     }
 
     private ToolBar toolbar() {

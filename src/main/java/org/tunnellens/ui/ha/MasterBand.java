@@ -1,0 +1,14 @@
+package org.tunnellens.ui.ha;
+
+/**
+ * One master period of a virtual router as the timeline draws it.
+ *
+ * @param colour  index of the router in the chart's legend, so one router has one colour in every lane
+ * @param endedBy why the period ended, as the analysis says ("resigned", "yielded", "capture-end"...)
+ */
+public record MasterBand(String router, int priority, long fromNanos, long toNanos, int colour, String endedBy,
+                         int adverts) {
+    public String label() {
+        return router + "  prio " + priority;
+    }
+}
