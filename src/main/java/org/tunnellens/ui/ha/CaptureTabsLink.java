@@ -23,7 +23,9 @@ public final class CaptureTabsLink implements PacketListLink {
     @Override
     public String show(List<CaptureFrames> frames, boolean filter) {
         List<String> done = new ArrayList<>();
+        // the capture with most of the event's packets (the new master's advert and its GARPs) comes forward
         CaptureTab first = null;
+        int most = 0;
         for (CaptureFrames cf : frames) {
             CaptureTab tab = tabs.stream().filter(t -> t.path().getFileName().toString().equals(cf.capture()))
                     .findFirst().orElse(null);
@@ -31,8 +33,9 @@ public final class CaptureTabsLink implements PacketListLink {
                 done.add(cf.capture() + ": not open");
                 continue;
             }
-            if (first == null) {
+            if (cf.frames().size() > most) {
                 first = tab;
+                most = cf.frames().size();
             }
             if (filter || !select(tab, cf.frames())) {
                 tab.filterBar().setText(cf.filterText());
