@@ -43,7 +43,7 @@ public final class LadderDiagram extends Region {
     }
 
     private double height() {
-        return model == null ? 200 : TOP + model.arrows().size() * STEP + 20;
+        return model == null ? 200 : TOP + model.arrows().size() * STEP + (model.note() == null ? 20 : 70);
     }
 
     @Override
@@ -71,7 +71,6 @@ public final class LadderDiagram extends Region {
         Text title = text(model.title(), 12.5, true, Palette.TEXT);
         title.setX(12);
         title.setY(8);
-        title.setWrappingWidth(w - 24);
         nodes.add(title);
         double bottom = TOP + model.arrows().size() * STEP;
         for (LadderColumn c : LadderColumn.values()) {
@@ -93,6 +92,13 @@ public final class LadderDiagram extends Region {
         for (LadderArrow a : model.arrows()) {
             arrow(nodes, a, y, w);
             y += STEP;
+        }
+        if (model.note() != null) {
+            Text note = text("Note: " + model.note(), 11.5, false, Palette.EVENT);
+            note.setX(12);
+            note.setY(bottom + 10);
+            note.setWrappingWidth(w - 24);
+            nodes.add(note);
         }
         getChildren().setAll(nodes);
     }

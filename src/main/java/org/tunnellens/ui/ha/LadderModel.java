@@ -14,9 +14,11 @@ public final class LadderModel {
     private final String title;
     private final List<String> hosts;
     private final List<LadderArrow> arrows;
+    private final String note;
 
-    private LadderModel(String title, List<String> hosts, List<LadderArrow> arrows) {
+    private LadderModel(String title, List<String> hosts, List<LadderArrow> arrows, String note) {
         this.title = title;
+        this.note = note;
         this.hosts = hosts;
         this.arrows = arrows;
     }
@@ -49,11 +51,10 @@ public final class LadderModel {
                         LadderArrow.Rewrite.SOURCE, reply + "  (source rewritten)", null, false));
             }
         }
-        String title = "Connection " + client + " \u2192 " + vip + " \u2192 " + rip + "   outcome: " + c.outcome()
-                + (c.note() == null ? "" : "  (" + c.note() + ")");
+        String title = "Connection " + client + " \u2192 " + vip + " \u2192 " + rip + "   outcome: " + c.outcome();
         List<String> hosts = List.of(c.client(), c.vip() == null ? "VIP ?" : "VIP " + c.vip(),
                 c.realServer() == null ? "not captured" : c.realServer());
-        return new LadderModel(title, hosts, List.copyOf(arrows));
+        return new LadderModel(title, hosts, List.copyOf(arrows), c.note());
     }
 
     private static String ref(FrameRef f) {
@@ -67,6 +68,11 @@ public final class LadderModel {
     /** The address under each column's title, in {@link LadderColumn} order. */
     public List<String> hosts() {
         return hosts;
+    }
+
+    /** What an outcome other than "ok" rests on, as the analysis says it, or null. */
+    public String note() {
+        return note;
     }
 
     public List<LadderArrow> arrows() {

@@ -113,7 +113,9 @@ public final class VrrpTimelineChart extends Region {
         for (MasterBand b : lane.bands()) {
             double x0 = s.x(b.fromNanos(), LEFT, w);
             double x1 = Math.max(x0 + 3, s.x(b.toNanos(), LEFT, w));
-            Rectangle r = new Rectangle(x0, bandY, x1 - x0, bandH);
+            double rowH = bandH / lane.rows();
+            double top = bandY + b.row() * rowH;
+            Rectangle r = new Rectangle(x0, top, x1 - x0, rowH - (lane.rows() > 1 ? 1 : 0));
             r.setFill(Palette.router(b.colour()));
             r.setArcWidth(4);
             r.setArcHeight(4);
@@ -121,18 +123,18 @@ public final class VrrpTimelineChart extends Region {
                     + " .. " + VrrpTextReport.clock(b.toNanos() / 1e9) + "\n" + b.adverts() + " adverts, ended: "
                     + b.endedBy()));
             nodes.add(r);
-            Text label = text(b.label(), 11.5, true);
+            Text label = text(b.label(), lane.rows() > 1 ? 10 : 11.5, true);
             label.setFill(javafx.scene.paint.Color.WHITE);
             if (label.getLayoutBounds().getWidth() + 8 <= x1 - x0) {
                 label.setX(x0 + 5);
-                label.setY(bandY + 8);
+                label.setY(top + (rowH - label.getLayoutBounds().getHeight()) / 2);
                 nodes.add(label);
             } else {
                 Text prio = text(String.valueOf(b.priority()), 11, true);
                 prio.setFill(javafx.scene.paint.Color.WHITE);
                 if (prio.getLayoutBounds().getWidth() + 4 <= x1 - x0) {
                     prio.setX(x0 + 2);
-                    prio.setY(bandY + 8);
+                    prio.setY(top + (rowH - prio.getLayoutBounds().getHeight()) / 2);
                     nodes.add(prio);
                 }
             }

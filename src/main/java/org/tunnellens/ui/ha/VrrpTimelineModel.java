@@ -25,10 +25,20 @@ public final class VrrpTimelineModel {
         Map<String, Integer> colours = new LinkedHashMap<>();
         for (VirtualRouter r : a.routers()) {
             List<MasterBand> bands = new ArrayList<>();
+            List<Long> rowEnds = new ArrayList<>();
             for (MasterPeriod p : r.masters()) {
                 int colour = colours.computeIfAbsent(p.ip(), k -> colours.size());
+                int row = 0;
+                while (row < rowEnds.size() && rowEnds.get(row) >= p.fromNanos()) {
+                    row++;
+                }
+                if (row == rowEnds.size()) {
+                    rowEnds.add(p.toNanos());
+                } else {
+                    rowEnds.set(row, p.toNanos());
+                }
                 bands.add(new MasterBand(p.ip(), p.priority(), p.fromNanos(), p.toNanos(), colour, p.endedBy(),
-                        p.adverts()));
+                        p.adverts(), row));
                 start = Math.min(start, p.fromNanos());
                 end = Math.max(end, p.toNanos());
             }
@@ -46,7 +56,8 @@ public final class VrrpTimelineModel {
             }
             String title = "VRID " + r.vrid() + "  " + r.segment() + "  VRRPv" + r.version()
                     + (r.vips().isEmpty() ? "" : "  VIP " + String.join(" ", r.vips()));
-            lanes.add(new VridLane(r.vrid(), r.segment(), title, List.copyOf(bands), List.copyOf(marks)));
+            lanes.add(new VridLane(r.vrid(), r.segment(), title, List.copyOf(bands), List.copyOf(marks),
+                    Math.max(1, rowEnds.size())));
         }
         routers.addAll(colours.keySet());
         scale = start == Long.MAX_VALUE ? new TimeScale(0, 0) : new TimeScale(start, end);

@@ -61,6 +61,8 @@ public final class VrrpView extends BorderPane {
         buildTable();
         SplitPane split = new SplitPane(chartScroll, events);
         split.setOrientation(Orientation.VERTICAL);
+        // the chart keeps its full height when the window is small; the event list takes what is left
+        chartScroll.setMinHeight(Math.min(chart.getPrefHeight() + 4, 480));
         split.setDividerPositions(Math.min(0.7, (chart.getPrefHeight() + 12) / 820));
         setCenter(split);
 

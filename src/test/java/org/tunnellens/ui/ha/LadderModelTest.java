@@ -44,6 +44,7 @@ class LadderModelTest {
         assertThat(m.arrows()).hasSize(4);
         assertThat(m.arrows().get(2).caption()).startsWith("RST");
         assertThat(m.title()).contains("outcome: refused");
+        assertThat(m.note()).isEqualTo(refused.note());
     }
 
     @Test

@@ -69,6 +69,19 @@ class VrrpTimelineModelTest {
     }
 
     @Test
+    void splitBrainStacksTheSecondMasterUnderTheFirst() {
+        VrrpTimelineModel split = VrrpTimelineModel.of(VrrpAnalyzer.analyze(List.of(
+                java.nio.file.Path.of("samples/vrrp-split-brain/director1-eth0.pcap"),
+                java.nio.file.Path.of("samples/vrrp-split-brain/director2-eth0.pcap"))));
+        VridLane lane = split.lanes().get(0);
+        assertThat(lane.rows()).isEqualTo(2);
+        assertThat(lane.bands()).extracting(MasterBand::router, MasterBand::row).contains(
+                org.assertj.core.groups.Tuple.tuple("192.168.200.11", 0),
+                org.assertj.core.groups.Tuple.tuple("192.168.200.12", 1));
+        assertThat(model.lanes()).allSatisfy(l -> assertThat(l.rows()).isEqualTo(1));
+    }
+
+    @Test
     void timeScaleTicksAreRoundAndAnEmptySpanStillHasWidth() {
         TimeScale s = new TimeScale(0, 25_000_000_000L);
         assertThat(s.tickNanos(12)).isEqualTo(2_000_000_000L);
