@@ -122,7 +122,9 @@ public final class MainWindow extends BorderPane {
         Menu go = new Menu("Go", null, goTo, follow, filter);
         MenuItem correlate = new MenuItem("Correlate captures...");
         correlate.setOnAction(e -> org.tunnellens.ui.correlation.CorrelateDialog.show(this));
-        return new MenuBar(file, go, new Menu("Analyze", null, correlate));
+        Menu analyze = org.tunnellens.ui.ha.HaViews.analyzeMenu(this);
+        analyze.getItems().add(0, correlate);
+        return new MenuBar(file, go, analyze);
     }
 
     private ToolBar toolbar() {

@@ -38,6 +38,10 @@ public final class TunnelLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (org.tunnellens.ui.ha.HaScreenshot.wanted(getParameters().getRaw())) {
+            org.tunnellens.ui.ha.HaScreenshot.start(stage, getParameters().getRaw());
+            return;
+        }
         LaunchOptions o = LaunchOptions.parse(getParameters().getRaw());
         MainWindow window = new MainWindow(o.screenshot != null ? new RecentFiles(Path.of("/nonexistent/recent"))
                 : RecentFiles.forUser(), o.utc ? ZoneId.of("UTC") : ZoneId.systemDefault());
