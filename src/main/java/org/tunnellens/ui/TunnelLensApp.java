@@ -45,11 +45,22 @@ public final class TunnelLensApp extends Application {
         LaunchOptions o = LaunchOptions.parse(getParameters().getRaw());
         MainWindow window = new MainWindow(o.screenshot != null ? new RecentFiles(Path.of("/nonexistent/recent"))
                 : RecentFiles.forUser(), o.utc ? ZoneId.of("UTC") : ZoneId.systemDefault());
-        Scene scene = new Scene(window, o.width, o.height);
+        double width = o.width;
+        double height = o.height;
+        if (o.screenshot == null) {
+            // a student's laptop screen may be smaller than the default window: never open past its edges
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            width = Math.min(width, screen.getWidth());
+            height = Math.min(height, screen.getHeight() - 30);
+        }
+        Scene scene = new Scene(window, width, height);
         style(scene);
         stage.setTitle("TunnelLens");
         stage.setScene(scene);
         stage.show();
+        if (o.screenshot == null) {
+            stage.centerOnScreen();
+        }
         List<Path> files = o.files.isEmpty() ? SampleCaptures.find() : o.files;
         List<CaptureTab> tabs = window.open(files);
         if (o.filter != null || o.select > 0 || o.screenshot != null) {
