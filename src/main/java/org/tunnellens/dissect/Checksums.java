@@ -20,6 +20,18 @@ public final class Checksums {
         };
     }
 
+    /**
+     * Verifies an Internet checksum over {@code len} bytes at {@code off} (plus a pseudo-header sum), records the
+     * status field and flags the checksum occurrence when it is wrong.
+     */
+    static void verify(Dissection d, int off, int len, long initial, FieldDef statusField, int checksumOcc) {
+        int status = d.onesComplementSum(off, len, initial) == 0xffff ? GOOD : BAD;
+        d.addGenerated(statusField, status);
+        if (status == BAD) {
+            d.flag(checksumOcc, Dissection.FLAG_BAD_CHECKSUM);
+        }
+    }
+
     /** Sum of the IPv4 or IPv6 pseudo-header for an upper-layer checksum over {@code len} bytes. */
     static long pseudoHeader(Dissection d, int proto, int len) {
         int ip = d.ipOffset();

@@ -32,11 +32,7 @@ public final class Icmp implements LayerDecoder {
         int cs = d.add(CHECKSUM, off + 2, 2, d.u16(off + 2));
         boolean complete = !d.inIcmpError() && d.capturedLength() >= d.originalLength();
         if (complete) {
-            int status = d.onesComplementSum(off, end - off, 0) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-            d.addGenerated(CHECKSUM_STATUS, status);
-            if (status == Checksums.BAD) {
-                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
-            }
+            Checksums.verify(d, off, end - off, 0, CHECKSUM_STATUS, cs);
         }
         if (end - off < 8) {
             return;

@@ -27,11 +27,7 @@ public final class Icmpv6 implements LayerDecoder {
         int cs = d.add(CHECKSUM, off + 2, 2, d.u16(off + 2));
         if (!d.inIcmpError() && d.capturedLength() >= d.originalLength() && d.ipVersion() == 6) {
             long pseudo = Checksums.pseudoHeader(d, 58, end - off);
-            int status = d.onesComplementSum(off, end - off, pseudo) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-            d.addGenerated(CHECKSUM_STATUS, status);
-            if (status == Checksums.BAD) {
-                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
-            }
+            Checksums.verify(d, off, end - off, pseudo, CHECKSUM_STATUS, cs);
         }
         if (end - off < 8) {
             return;

@@ -68,11 +68,7 @@ public final class Ipv4 implements LayerDecoder {
             d.flag(occ, Malformed.cutFlag(d, end));
             return;
         }
-        int status = d.onesComplementSum(off, hlen, 0) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-        d.addGenerated(CHECKSUM_STATUS, status);
-        if (status == Checksums.BAD) {
-            d.flag(csOcc, Dissection.FLAG_BAD_CHECKSUM);
-        }
+        Checksums.verify(d, off, hlen, 0, CHECKSUM_STATUS, csOcc);
         d.add(SRC, off + 12, 4, d.u32(off + 12));
         d.add(DST, off + 16, 4, d.u32(off + 16));
         if (hlen > 20) {

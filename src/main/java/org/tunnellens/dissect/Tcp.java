@@ -104,11 +104,7 @@ public final class Tcp implements LayerDecoder {
             d.addGenerated(CHECKSUM_STATUS, Checksums.UNVERIFIED);
         } else if (d.ipOffset() >= 0 && d.capturedLength() >= d.originalLength() && !d.inIcmpError()) {
             long pseudo = Checksums.pseudoHeader(d, 6, end - off);
-            int status = d.onesComplementSum(off, end - off, pseudo) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-            d.addGenerated(CHECKSUM_STATUS, status);
-            if (status == Checksums.BAD) {
-                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
-            }
+            Checksums.verify(d, off, end - off, pseudo, CHECKSUM_STATUS, cs);
         }
         if (hl > 20) {
             options(d, off + 20, off + hl);

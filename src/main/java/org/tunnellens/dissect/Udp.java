@@ -43,11 +43,7 @@ public final class Udp implements LayerDecoder {
             d.addGenerated(CHECKSUM_STATUS, Checksums.UNVERIFIED);
         } else if (whole && d.ipOffset() >= 0) {
             long pseudo = Checksums.pseudoHeader(d, 17, len);
-            int status = d.onesComplementSum(off, len, pseudo) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-            d.addGenerated(CHECKSUM_STATUS, status);
-            if (status == Checksums.BAD) {
-                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
-            }
+            Checksums.verify(d, off, len, pseudo, CHECKSUM_STATUS, cs);
         }
         d.addGenerated(PAYLOAD_LEN, len - 8);
         int p = off + 8;

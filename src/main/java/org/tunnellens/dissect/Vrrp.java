@@ -73,11 +73,7 @@ public final class Vrrp implements LayerDecoder {
         if (d.capturedLength() >= d.originalLength() && !d.inIcmpError()) {
             int len = end - off;
             long initial = version == 3 ? Checksums.pseudoHeader(d, 112, len) : 0;
-            int status = d.onesComplementSum(off, len, initial) == 0xffff ? Checksums.GOOD : Checksums.BAD;
-            d.addGenerated(CHECKSUM_STATUS, status);
-            if (status == Checksums.BAD) {
-                d.flag(cs, Dissection.FLAG_BAD_CHECKSUM);
-            }
+            Checksums.verify(d, off, len, initial, CHECKSUM_STATUS, cs);
         }
     }
 
