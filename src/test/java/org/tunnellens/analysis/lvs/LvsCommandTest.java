@@ -17,16 +17,7 @@ class LvsCommandTest {
     static final Path DIR = Path.of("samples/lvs-nat");
 
     static String[] run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = TunnelLensCommand.run(args);
-        } finally {
-            System.setOut(old);
-        }
-        return new String[] {String.valueOf(rc), buf.toString(StandardCharsets.UTF_8)};
+        return org.tunnellens.cli.CliRun.codeAndOutput(args);
     }
 
     @Test
