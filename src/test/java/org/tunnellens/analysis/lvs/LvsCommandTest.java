@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.tunnellens.cli.TunnelLensCommand;
 
 /** {@code tunnellens lvs}: the JSON keys the issue names and the ipvsadm-style text. */
 class LvsCommandTest {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.tunnellens.cli.TunnelLensCommand;
 
 /** {@code tunnellens vrrp} on the corpus: the JSON keys the issue names, and the text timeline. */
 class VrrpCommandTest {
