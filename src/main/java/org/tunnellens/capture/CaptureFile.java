@@ -174,13 +174,13 @@ public final class CaptureFile implements AutoCloseable {
     }
 
     /**
-     * Whether the bytes below {@code end} are still in the file. Reading a mapped page that a truncation removed
-     * raises SIGBUS, which compiled code reports as an InternalError at some later safepoint, where no one can
-     * catch it usefully: so the size is checked (one fstat system call) before reading rather than
-     * the error caught after. A cached size let the error through once the dissector was compiled.
+     * The file's size now (one fstat system call), which a truncation by another program may have made smaller
+     * than the mapping. Reading a mapped page that a truncation removed raises SIGBUS, which compiled code reports
+     * as an InternalError at some later safepoint, where no one can catch it usefully: so readers compare this
+     * size with what they are about to read rather than catching the error after.
      */
-    public boolean stillMapped(long end) {
-        return channel == null || end <= currentSize();
+    public long sizeNow() {
+        return currentSize();
     }
 
     private long currentSize() {

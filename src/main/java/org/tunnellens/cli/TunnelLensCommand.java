@@ -32,6 +32,14 @@ public final class TunnelLensCommand implements Runnable {
             cmd.getErr().println("tunnellens: " + ex.getMessage());
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (InternalError e) {
+            // the JVM's report of SIGBUS on a mapped page: a capture was truncated by another program while a
+            // command was scanning it, between two of the dissector's size checks
+            cl.getErr().println("tunnellens: a capture file shrank while being read (truncated by another program?): "
+                    + e.getMessage());
+            return 2;
+        }
     }
 }
