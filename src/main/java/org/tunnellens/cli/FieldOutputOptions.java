@@ -1,9 +1,6 @@
 package org.tunnellens.cli;
 
 import java.util.List;
-import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.FieldSelector;
 
 /** tshark's {@code -E} options for field output. */
 record FieldOutputOptions(boolean header, String separator, char occurrence, String aggregator) {
@@ -27,7 +24,12 @@ record FieldOutputOptions(boolean header, String separator, char occurrence, Str
                     case "/s" -> " ";
                     default -> v;
                 };
-                case "occurrence" -> occurrence = v.isEmpty() ? 'a' : v.charAt(0);
+                case "occurrence" -> {
+                    if (!v.equals("a") && !v.equals("f") && !v.equals("l")) {
+                        throw new IllegalArgumentException("invalid -E occurrence \"" + v + "\" (f, l or a)");
+                    }
+                    occurrence = v.charAt(0);
+                }
                 case "aggregator" -> aggregator = v.equals("/s") ? " " : v;
                 case "quote", "bom", "escape" -> {
                 }
@@ -35,32 +37,5 @@ record FieldOutputOptions(boolean header, String separator, char occurrence, Str
             }
         }
         return new FieldOutputOptions(header, separator, occurrence, aggregator);
-    }
-
-    void appendValues(FieldSelector s, Dissection d, StringBuilder sb) {
-        int first = -1;
-        int last = -1;
-        boolean any = false;
-        for (int i = 0; i < d.count(); i++) {
-            if (!s.matches(d.fieldId(i))) {
-                continue;
-            }
-            if (first < 0) {
-                first = i;
-            }
-            last = i;
-            if (occurrence == 'a') {
-                if (any) {
-                    sb.append(aggregator);
-                }
-                FieldFormatter.appendValue(d, i, sb);
-                any = true;
-            }
-        }
-        if (occurrence == 'f' && first >= 0) {
-            FieldFormatter.appendValue(d, first, sb);
-        } else if (occurrence == 'l' && last >= 0) {
-            FieldFormatter.appendValue(d, last, sb);
-        }
     }
 }

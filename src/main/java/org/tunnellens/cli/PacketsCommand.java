@@ -162,30 +162,23 @@ public final class PacketsCommand implements Callable<Integer> {
             }
             out.append(sb).append('\n');
         }
+        FieldColumns columns = new FieldColumns(selectors, opts, summary);
+        LineWriter lines = new LineWriter(out);
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
             if (!filter.matches(d)) {
                 continue;
             }
             sb.setLength(0);
-            for (int i = 0; i < selectors.size(); i++) {
-                if (i > 0) {
-                    sb.append(opts.separator());
-                }
-                FieldSelector s = selectors.get(i);
-                if (s.fieldIds().length == 0) {
-                    summary.appendColumn(s.name(), d, sb);
-                } else {
-                    opts.appendValues(s, d, sb);
-                }
-            }
-            out.append(sb).append('\n');
+            columns.appendLine(d, sb);
+            lines.writeLine(sb);
         }
     }
 
     private static void writeText(Writer out, PacketDissector dissector, PacketSummary summary, int n,
                                   DisplayFilter filter) throws IOException {
         StringBuilder sb = new StringBuilder(256);
+        LineWriter lines = new LineWriter(out);
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
             if (!filter.matches(d)) {
@@ -193,7 +186,7 @@ public final class PacketsCommand implements Callable<Integer> {
             }
             sb.setLength(0);
             summary.appendTextLine(d, sb);
-            out.append(sb).append('\n');
+            lines.writeLine(sb);
         }
     }
 

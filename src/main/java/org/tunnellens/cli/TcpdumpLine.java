@@ -35,6 +35,7 @@ final class TcpdumpLine {
     static void write(Writer out, PacketDissector dissector, DisplayFilter filter, int n, boolean linkHeaders)
             throws IOException {
         StringBuilder sb = new StringBuilder(256);
+        LineWriter lines = new LineWriter(out);
         for (int p = 0; p < n; p++) {
             Dissection d = dissector.dissect(p);
             if (!filter.matches(d)) {
@@ -42,7 +43,7 @@ final class TcpdumpLine {
             }
             sb.setLength(0);
             append(d, linkHeaders, sb);
-            out.append(sb).append('\n');
+            lines.writeLine(sb);
         }
     }
 
