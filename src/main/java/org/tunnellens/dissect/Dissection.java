@@ -41,11 +41,11 @@ public final class Dissection {
     // field occurrences
     int count;
     int[] field = new int[64];
-    int[] start = new int[64];
-    int[] length = new int[64];
     long[] value = new long[64];
-    int[] layerOf = new int[64];
-    int[] parent = new int[64];
+    /** Byte range: start in the high 32 bits, length in the low 32 (one store per field instead of two). */
+    long[] span = new long[64];
+    /** Parent occurrence (or -1) in the high 32 bits, layer index in the low 32. */
+    long[] links = new long[64];
     int[] flags = new int[64];
     String[] text = new String[64];
     int[] textSlots = new int[8];
@@ -147,7 +147,7 @@ public final class Dissection {
         }
         layerOcc[layers] = occ;
         layerDepth[layers] = depth;
-        layerOf[occ] = layers;
+        links[occ] = (links[occ] & HIGH) | layers;
         currentLayer = layers;
         layers++;
         return occ;
@@ -155,7 +155,7 @@ public final class Dissection {
 
     /** Sets the end of a layer once its header length is known. */
     public void setLength(int occ, int len) {
-        length[occ] = Math.clamp(len, 0, capturedLength - start[occ]);
+        span[occ] = (span[occ] & HIGH) | Math.clamp(len, 0, capturedLength - start(occ));
     }
 
     public int add(FieldDef f, int off, int len, long v) {
@@ -170,17 +170,15 @@ public final class Dissection {
         }
         field[i] = f.id();
         value[i] = v;
-        layerOf[i] = currentLayer;
-        parent[i] = parentOcc;
+        links[i] = pack(parentOcc, currentLayer);
         if (off < 0 || len < 0 || off + len > capturedLength) {
             // a length field that lies (or a header cut by the snaplen): the field shows only the bytes that
             // exist, so nothing downstream (hex pane, bytes()) ever points outside the packet
-            start[i] = Math.clamp(off, 0, capturedLength);
-            length[i] = Math.clamp(len, 0, capturedLength - start[i]);
+            int s = Math.clamp(off, 0, capturedLength);
+            span[i] = pack(s, Math.clamp(len, 0, capturedLength - s));
             flags[i] = FLAG_TRUNCATED;
         } else {
-            start[i] = off;
-            length[i] = len;
+            span[i] = pack(off, len);
             flags[i] = 0;
         }
         count = i + 1;
@@ -212,14 +210,18 @@ public final class Dissection {
         flags[occ] |= flag;
     }
 
+    private static final long HIGH = 0xffffffff00000000L;
+
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xffffffffL);
+    }
+
     private void grow() {
         int n = field.length * 2;
         field = Arrays.copyOf(field, n);
-        start = Arrays.copyOf(start, n);
-        length = Arrays.copyOf(length, n);
         value = Arrays.copyOf(value, n);
-        layerOf = Arrays.copyOf(layerOf, n);
-        parent = Arrays.copyOf(parent, n);
+        span = Arrays.copyOf(span, n);
+        links = Arrays.copyOf(links, n);
         flags = Arrays.copyOf(flags, n);
         text = Arrays.copyOf(text, n);
     }
@@ -343,11 +345,11 @@ public final class Dissection {
     }
 
     public int start(int occ) {
-        return start[occ];
+        return (int) (span[occ] >> 32);
     }
 
     public int length(int occ) {
-        return length[occ];
+        return (int) span[occ];
     }
 
     public long value(int occ) {
@@ -355,7 +357,7 @@ public final class Dissection {
     }
 
     public int parent(int occ) {
-        return parent[occ];
+        return (int) (links[occ] >> 32);
     }
 
     public int flags(int occ) {
@@ -368,7 +370,7 @@ public final class Dissection {
 
     /** Layer index the occurrence belongs to. */
     public int layerOf(int occ) {
-        return layerOf[occ];
+        return (int) links[occ];
     }
 
     public int layerCount() {
@@ -434,7 +436,7 @@ public final class Dissection {
 
     /** Copies the bytes of an occurrence (for display only, never on the fast path). */
     public byte[] bytes(int occ) {
-        int len = Math.max(0, Math.min(length[occ], capturedLength - start[occ]));
-        return segment.asSlice(base + start[occ], len).toArray(ValueLayout.JAVA_BYTE);
+        int len = Math.max(0, Math.min(length(occ), capturedLength - start(occ)));
+        return segment.asSlice(base + start(occ), len).toArray(ValueLayout.JAVA_BYTE);
     }
 }
