@@ -37,6 +37,15 @@ public final class Dissection {
     int linkType;
     int interfaceId;
     String interfaceName;
+    /**
+     * A reassembled IPv4 datagram decoded in this packet (Wireshark's "Reassembled IPv4" data source), or null. Its
+     * bytes are addressed as if they followed the frame's: offset {@code capturedLength + i} is its byte i, so every
+     * field keeps one start/length pair and one hex view can show both.
+     */
+    MemorySegment reassembled;
+    int reassembledLength;
+    /** Fragments seen so far by this packet's dissector (null: no reassembly). */
+    Ipv4Fragments fragments;
 
     // field occurrences
     int count;
@@ -78,6 +87,10 @@ public final class Dissection {
         this.base = base;
         this.capturedLength = capLen;
         this.originalLength = origLen;
+        if (reassembled != null) { // a reference store per packet only when there was a reassembly
+            reassembled = null;
+            reassembledLength = 0;
+        }
         // only the slots addText() filled hold a string: clearing just those keeps the hot path free of
         // reference stores (each one a GC barrier)
         for (int i = 0; i < textCount; i++) {
@@ -155,7 +168,7 @@ public final class Dissection {
 
     /** Sets the end of a layer once its header length is known. */
     public void setLength(int occ, int len) {
-        span[occ] = (span[occ] & HIGH) | Math.clamp(len, 0, capturedLength - start(occ));
+        span[occ] = (span[occ] & HIGH) | Math.clamp(len, 0, Math.max(0, limit() - start(occ)));
     }
 
     public int add(FieldDef f, int off, int len, long v) {
@@ -172,17 +185,28 @@ public final class Dissection {
         value[i] = v;
         links[i] = pack(parentOcc, currentLayer);
         if (off < 0 || len < 0 || off + len > capturedLength) {
-            // a length field that lies (or a header cut by the snaplen): the field shows only the bytes that
-            // exist, so nothing downstream (hex pane, bytes()) ever points outside the packet
-            int s = Math.clamp(off, 0, capturedLength);
-            span[i] = pack(s, Math.clamp(len, 0, capturedLength - s));
-            flags[i] = FLAG_TRUNCATED;
+            addOutsideFrame(i, off, len);
         } else {
             span[i] = pack(off, len);
             flags[i] = 0;
         }
         count = i + 1;
         return i;
+    }
+
+    private void addOutsideFrame(int i, int off, int len) {
+        boolean inReassembled = reassembled != null && off >= capturedLength;
+        int end = inReassembled ? limit() : capturedLength;
+        if (inReassembled && len >= 0 && off + len <= end) {
+            span[i] = pack(off, len);
+            flags[i] = 0;
+            return;
+        }
+        // a length field that lies (or a header cut by the snaplen): the field shows only the bytes that
+        // exist, so nothing downstream (hex pane, bytes()) ever points outside the packet
+        int s = Math.clamp(off, 0, end);
+        span[i] = pack(s, Math.clamp(len, 0, end - s));
+        flags[i] = FLAG_TRUNCATED;
     }
 
     /** A value computed rather than read (relative sequence numbers, frame time), shown in brackets like Wireshark. */
@@ -228,35 +252,68 @@ public final class Dissection {
 
     // ---- reading packet bytes (offsets relative to the packet's first byte) ----
 
-    private void check(int off, int n) {
-        if (off < 0 || off + n > capturedLength) {
+    /**
+     * Where the {@code n} bytes at packet offset {@code off} lie: in the frame (the fast path) or, beyond the
+     * frame's end, in the reassembled datagram. A range that crosses the boundary exists in neither.
+     */
+    private long reassembledOffset(int off, int n) {
+        int rel = off - capturedLength;
+        if (reassembled == null || rel < 0 || n < 0 || rel + n > reassembledLength) {
             throw new IndexOutOfBoundsException(off);
         }
+        return rel;
     }
 
+    private boolean inFrame(int off, int n) {
+        return off >= 0 && off + n <= capturedLength;
+    }
+
+    // each reader is small enough to inline everywhere: the reassembled bytes are read out of line
     public int u8(int off) {
-        check(off, 1);
+        if (off < 0 || off + 1 > capturedLength) {
+            return u8Reassembled(off);
+        }
         return Byte.toUnsignedInt(segment.get(ValueLayout.JAVA_BYTE, base + off));
     }
 
     public int u16(int off) {
-        check(off, 2);
+        if (off < 0 || off + 2 > capturedLength) {
+            return u16Reassembled(off, BE16);
+        }
         return Short.toUnsignedInt(segment.get(BE16, base + off));
     }
 
     public int u16le(int off) {
-        check(off, 2);
+        if (off < 0 || off + 2 > capturedLength) {
+            return u16Reassembled(off, LE16);
+        }
         return Short.toUnsignedInt(segment.get(LE16, base + off));
     }
 
     public long u32(int off) {
-        check(off, 4);
+        if (off < 0 || off + 4 > capturedLength) {
+            return u32Reassembled(off, BE32);
+        }
         return Integer.toUnsignedLong(segment.get(BE32, base + off));
     }
 
     public long u32le(int off) {
-        check(off, 4);
+        if (off < 0 || off + 4 > capturedLength) {
+            return u32Reassembled(off, LE32);
+        }
         return Integer.toUnsignedLong(segment.get(LE32, base + off));
+    }
+
+    private int u8Reassembled(int off) {
+        return Byte.toUnsignedInt(reassembled.get(ValueLayout.JAVA_BYTE, reassembledOffset(off, 1)));
+    }
+
+    private int u16Reassembled(int off, ValueLayout.OfShort layout) {
+        return Short.toUnsignedInt(reassembled.get(layout, reassembledOffset(off, 2)));
+    }
+
+    private long u32Reassembled(int off, ValueLayout.OfInt layout) {
+        return Integer.toUnsignedLong(reassembled.get(layout, reassembledOffset(off, 4)));
     }
 
     public long u48(int off) {
@@ -269,9 +326,15 @@ public final class Dissection {
 
     /** Internet checksum (RFC 1071) over a range, added to {@code initial}; 0 means the data checks out. */
     public int onesComplementSum(int off, int len, long initial) {
-        check(off, len);
+        MemorySegment segment = this.segment;
+        long p;
+        if (inFrame(off, len)) {
+            p = base + off;
+        } else {
+            segment = reassembled;
+            p = reassembledOffset(off, len);
+        }
         long sum = initial;
-        long p = base + off;
         long end = p + len;
         // eight bytes at a time: the one's-complement sum is the same over 32-bit words folded later (RFC 1071)
         for (; p + 8 <= end; p += 8) {
@@ -436,7 +499,48 @@ public final class Dissection {
 
     /** Copies the bytes of an occurrence (for display only, never on the fast path). */
     public byte[] bytes(int occ) {
-        int len = Math.max(0, Math.min(length(occ), capturedLength - start(occ)));
-        return segment.asSlice(base + start(occ), len).toArray(ValueLayout.JAVA_BYTE);
+        return copy(start(occ), available(occ));
+    }
+
+    /** How many of an occurrence's bytes exist (a field cut by the snaplen has fewer than its length). */
+    public int available(int occ) {
+        int s = start(occ);
+        int end = s >= capturedLength ? limit() : capturedLength;
+        return Math.max(0, Math.min(length(occ), end - s));
+    }
+
+    /** Copies {@code len} bytes at packet offset {@code off}, in the frame or in the reassembled datagram. */
+    public byte[] copy(int off, int len) {
+        if (inFrame(off, len)) {
+            return segment.asSlice(base + off, len).toArray(ValueLayout.JAVA_BYTE);
+        }
+        return reassembled.asSlice(reassembledOffset(off, len), len).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** End of the addressable bytes: the frame's captured length plus any reassembled datagram. */
+    public int limit() {
+        return capturedLength + reassembledLength;
+    }
+
+    /** The reassembled IPv4 datagram decoded in this packet (addressed from {@link #capturedLength()}), or null. */
+    public byte[] reassembledBytes() {
+        return reassembled == null ? null : reassembled.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * Makes a reassembled datagram addressable after the frame's bytes and returns the packet offset of its first
+     * byte. One per packet: a second (a fragmented datagram inside a reassembled one) returns -1.
+     */
+    int attachReassembled(byte[] data) {
+        if (reassembled != null) {
+            return -1;
+        }
+        reassembled = MemorySegment.ofArray(data);
+        reassembledLength = data.length;
+        return capturedLength;
+    }
+
+    public Ipv4Fragments fragments() {
+        return fragments;
     }
 }

@@ -150,7 +150,7 @@ public final class FieldFormatter {
     }
 
     private static void appendBytes(Dissection d, int occ, StringBuilder sb) {
-        int len = Math.min(d.length(occ), d.capturedLength() - d.start(occ));
+        int len = d.available(occ);
         for (int i = 0; i < len; i++) {
             int b = d.u8(d.start(occ) + i);
             sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
@@ -158,8 +158,7 @@ public final class FieldFormatter {
     }
 
     private static void appendString(Dissection d, int occ, StringBuilder sb) {
-        int len = Math.max(0, Math.min(d.length(occ), d.capturedLength() - d.start(occ)));
-        byte[] b = d.segment().asSlice(d.base() + d.start(occ), len).toArray(ValueLayout.JAVA_BYTE);
+        byte[] b = d.bytes(occ);
         String s = new String(b, StandardCharsets.UTF_8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -189,7 +188,8 @@ public final class FieldFormatter {
     public static String treeLine(Dissection d, int occ) {
         FieldDef f = d.field(occ);
         if (f.type() == FieldType.NONE) {
-            return f.label();
+            String t = d.text(occ);
+            return t == null ? f.label() : (d.flags(occ) & Dissection.FLAG_GENERATED) != 0 ? "[" + t + "]" : t;
         }
         StringBuilder sb = new StringBuilder(f.label()).append(": ");
         appendValue(d, occ, sb);

@@ -147,8 +147,7 @@ public final class Http implements LayerDecoder {
     }
 
     private static int mediaType(Dissection d, int v, int le) {
-        String t = new String(d.segment().asSlice(d.base() + v, Math.min(60, le - v))
-                .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.ISO_8859_1).toLowerCase();
+        String t = new String(d.copy(v, Math.min(60, le - v)), StandardCharsets.ISO_8859_1).toLowerCase();
         if (t.startsWith("application/json")) {
             return 2;
         }

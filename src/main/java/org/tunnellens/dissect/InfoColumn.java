@@ -76,10 +76,29 @@ public final class InfoColumn {
                 if (!http(d, occ, sb)) {
                     continue;
                 }
+            } else if (p == Ipv4.PROTO && Ipv4.unreassembledFragment(d, occ)) {
+                ipFragment(d, occ, sb);
             } else {
                 continue;
             }
             return;
+        }
+    }
+
+    /** Wireshark's text for a fragment it does not decode here, with where it was reassembled once known. */
+    private static void ipFragment(Dissection d, int occ, StringBuilder sb) {
+        int proto = d.next(Ipv4.PROTOCOL, occ);
+        int off = d.next(Ipv4.FRAG_OFFSET, occ);
+        int id = d.next(Ipv4.ID, occ);
+        long p = d.value(proto);
+        String name = IpProtocols.name(p);
+        sb.append("Fragmented IP protocol (proto=").append(name == null ? "Unknown" : name).append(' ').append(p)
+                .append(", off=").append(d.value(off) * 8).append(", ID=");
+        String hex = Long.toHexString(d.value(id));
+        sb.append("0".repeat(Math.max(0, 4 - hex.length()))).append(hex).append(')');
+        int in = d.next(Ipv4.REASSEMBLED_IN, occ);
+        if (in >= 0 && d.layerOf(in) == d.layerOf(occ)) {
+            sb.append(" [Reassembled in #").append(d.value(in)).append(']');
         }
     }
 

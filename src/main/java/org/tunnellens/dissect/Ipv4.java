@@ -1,6 +1,9 @@
 package org.tunnellens.dissect;
 
-/** IPv4 (RFC 791): options kept as bytes, fragments flagged and not reassembled, header checksum verified. */
+/**
+ * IPv4 (RFC 791): options kept as bytes, header checksum verified, fragments reassembled as Wireshark does by
+ * default: the fragment that completes a datagram decodes it whole (see {@link Ipv4Fragments}).
+ */
 public final class Ipv4 implements LayerDecoder {
     public static final FieldDef PROTO = FieldRegistry.protocol("ip", "Internet Protocol Version 4");
     public static final FieldDef VERSION = FieldRegistry.uint("ip.version", "Version");
@@ -13,7 +16,9 @@ public final class Ipv4 implements LayerDecoder {
     public static final FieldDef FLAGS_RB = FieldRegistry.flag("ip.flags.rb", "Reserved bit");
     public static final FieldDef FLAGS_DF = FieldRegistry.flag("ip.flags.df", "Don't fragment");
     public static final FieldDef FLAGS_MF = FieldRegistry.flag("ip.flags.mf", "More fragments");
-    public static final FieldDef FRAG_OFFSET = FieldRegistry.uint("ip.frag_offset", "Fragment Offset");
+    /** In units of 8 bytes, as on the wire and as Wireshark filters and prints it; the tree adds the bytes. */
+    public static final FieldDef FRAG_OFFSET = FieldRegistry.uint("ip.frag_offset", "Fragment Offset",
+            v -> v * 8 + " bytes");
     public static final FieldDef TTL = FieldRegistry.uint("ip.ttl", "Time to Live");
     public static final FieldDef PROTOCOL = FieldRegistry.uint("ip.proto", "Protocol", IpProtocols::name);
     public static final FieldDef CHECKSUM = FieldRegistry.hex("ip.checksum", "Header Checksum", 16);
@@ -22,7 +27,15 @@ public final class Ipv4 implements LayerDecoder {
     public static final FieldDef SRC = FieldRegistry.ipv4("ip.src", "Source Address");
     public static final FieldDef DST = FieldRegistry.ipv4("ip.dst", "Destination Address");
     public static final FieldDef OPTIONS = FieldRegistry.bytes("ip.options", "Options");
-    public static final FieldDef FRAGMENT = FieldRegistry.flag("ip.fragment", "Fragment (not reassembled)");
+    public static final FieldDef FRAGMENTS = FieldRegistry.text("ip.fragments", "IPv4 Fragments");
+    public static final FieldDef FRAGMENT = FieldRegistry.uint("ip.fragment", "IPv4 Fragment");
+    public static final FieldDef FRAGMENT_COUNT = FieldRegistry.uint("ip.fragment.count", "Fragment count");
+    public static final FieldDef REASSEMBLED_LENGTH = FieldRegistry.uint("ip.reassembled.length",
+            "Reassembled IPv4 length");
+    public static final FieldDef REASSEMBLED_DATA = FieldRegistry.bytes("ip.reassembled.data",
+            "Reassembled IPv4 data");
+    public static final FieldDef REASSEMBLED_IN = FieldRegistry.uint("ip.reassembled_in",
+            "Reassembled IPv4 in frame");
     static final Ipv4 INSTANCE = new Ipv4();
 
     @Override
@@ -56,7 +69,7 @@ public final class Ipv4 implements LayerDecoder {
         d.add(FLAGS_DF, off + 6, 1, (ff >>> 14) & 1, flagsOcc);
         d.add(FLAGS_MF, off + 6, 1, (ff >>> 13) & 1, flagsOcc);
         int fragOffset = (ff & 0x1fff) * 8;
-        d.add(FRAG_OFFSET, off + 6, 2, fragOffset);
+        d.add(FRAG_OFFSET, off + 6, 2, ff & 0x1fff);
         d.add(TTL, off + 8, 1, d.u8(off + 8));
         int proto = d.u8(off + 9);
         d.add(PROTOCOL, off + 9, 1, proto);
@@ -78,11 +91,72 @@ public final class Ipv4 implements LayerDecoder {
         // Ethernet padding lies beyond the IP total length; a zero total length (TSO, BIG TCP) means "to the end"
         int payloadEnd = totalLen >= hlen ? Math.min(end, off + totalLen) : end;
         if ((ff & 0x2000) != 0 || fragOffset != 0) {
-            d.addGenerated(FRAGMENT, 1);
-            d.then(Data.INSTANCE, off + hlen, payloadEnd);
+            fragment(d, off, hlen, totalLen, payloadEnd, (ff & 0x2000) != 0, fragOffset, proto);
             return;
         }
         LayerDecoder next = d.tables().ipProtocol(proto);
         d.then(next != null ? next : Data.INSTANCE, off + hlen, payloadEnd);
+    }
+
+    private static void fragment(Dissection d, int off, int hlen, int totalLen, int payloadEnd, boolean more,
+                                 int fragOffset, int proto) {
+        int payload = off + hlen;
+        Ipv4Fragments frags = d.fragments();
+        // only a fragment captured whole, in the frame itself (not quoted by ICMP, not inside another reassembly)
+        boolean usable = frags != null && !d.inIcmpError() && totalLen >= hlen && payloadEnd == off + totalLen
+                && payloadEnd <= d.capturedLength();
+        if (usable) {
+            Ipv4Fragments.Datagram dg = frags.add(d.frameNumber(), d.u32(off + 12), d.u32(off + 16), d.u16(off + 4),
+                    proto, d.base() + payload, fragOffset, payloadEnd - payload, more);
+            if (dg.completedIn() == d.frameNumber()) {
+                if (decodeReassembled(d, frags, dg, proto)) {
+                    return;
+                }
+            } else if (dg.completedIn() != 0) {
+                d.flag(d.add(REASSEMBLED_IN, 0, 0, dg.completedIn()), Dissection.FLAG_GENERATED);
+            }
+        }
+        d.then(Data.INSTANCE, payload, payloadEnd);
+    }
+
+    private static boolean decodeReassembled(Dissection d, Ipv4Fragments frags, Ipv4Fragments.Datagram dg,
+                                             int proto) {
+        byte[] data = frags.reassemble(dg);
+        int at = data == null ? -1 : d.attachReassembled(data);
+        if (at < 0) {
+            return false;
+        }
+        int len = data.length;
+        StringBuilder label = new StringBuilder().append(dg.count()).append(" IPv4 Fragments (").append(len)
+                .append(" bytes): ");
+        int[] order = dg.byOffset();
+        for (int j = 0; j < order.length; j++) {
+            int k = order[j];
+            label.append(j > 0 ? ", #" : "#").append(dg.frame(k)).append('(').append(dg.fragmentLength(k)).append(')');
+        }
+        int tree = d.addText(FRAGMENTS, at, len, label.toString(), -1);
+        for (int k : order) {
+            int from = Math.min(dg.fragmentOffset(k), len);
+            int fragLen = Math.min(dg.fragmentLength(k), len - from);
+            d.flag(d.add(FRAGMENT, at + from, fragLen, dg.frame(k), tree), Dissection.FLAG_GENERATED);
+        }
+        d.flag(d.add(FRAGMENT_COUNT, at, 0, dg.count(), tree), Dissection.FLAG_GENERATED);
+        d.flag(d.add(REASSEMBLED_LENGTH, at, 0, len, tree), Dissection.FLAG_GENERATED);
+        d.add(REASSEMBLED_DATA, at, len, 0, tree);
+        LayerDecoder next = d.tables().ipProtocol(proto);
+        d.then(next != null ? next : Data.INSTANCE, at, at + len);
+        return true;
+    }
+
+    /** Whether an IPv4 layer is a fragment that this packet does not decode whole (Info: "Fragmented IP protocol"). */
+    static boolean unreassembledFragment(Dissection d, int ipOcc) {
+        int mf = d.next(FLAGS_MF, ipOcc);
+        int fo = d.next(FRAG_OFFSET, ipOcc);
+        if (mf < 0 || fo < 0 || d.layerOf(mf) != d.layerOf(ipOcc) || d.layerOf(fo) != d.layerOf(ipOcc)
+                || (d.value(mf) == 0 && d.value(fo) == 0)) {
+            return false;
+        }
+        int after = d.next(FRAGMENTS, ipOcc);
+        return after < 0 || d.layerOf(after) != d.layerOf(ipOcc);
     }
 }

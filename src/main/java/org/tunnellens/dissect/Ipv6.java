@@ -46,7 +46,7 @@ public final class Ipv6 implements LayerDecoder {
                 return;
             }
             int hdrLen = nxt == 44 ? 8 : nxt == 51 ? (d.u8(p + 1) + 2) * 4 : (d.u8(p + 1) + 1) * 8;
-            if (p + hdrLen > Math.min(payloadEnd, d.capturedLength())) {
+            if (p + hdrLen > Math.min(payloadEnd, d.limit())) {
                 // a header claiming more bytes than there are: Wireshark stops here, "Malformed Packet" when the
                 // IPv6 payload is too short, "Packet size limited during capture" when the capture cut it
                 d.flag(occ, p + hdrLen > payloadEnd ? Dissection.FLAG_MALFORMED : Dissection.FLAG_TRUNCATED);

@@ -22,9 +22,22 @@ public final class PacketDissector {
     }
 
     public PacketDissector(CaptureFile file, DissectorTables tables, TcpSequences sequences) {
+        this(file, tables, sequences, null);
+        PacketDissector[] earlier = new PacketDissector[1];
+        d.fragments.setLookBehind(i -> {
+            // a second dissector with its own record and TCP state, so the packet being dissected is untouched
+            if (earlier[0] == null) {
+                earlier[0] = new PacketDissector(file, tables, new TcpSequences(), d.fragments);
+            }
+            earlier[0].dissect(i);
+        });
+    }
+
+    private PacketDissector(CaptureFile file, DissectorTables tables, TcpSequences sequences, Ipv4Fragments shared) {
         this.file = file;
         this.d.tables = tables;
         this.d.tcpSequences = sequences;
+        this.d.fragments = shared != null ? shared : new Ipv4Fragments(file.data(), file::sizeNow);
         this.firstTimestamp = file.packetCount() > 0 ? file.index().timestampNanos(0) : 0;
     }
 
@@ -38,6 +51,7 @@ public final class PacketDissector {
             capLen = 0; // no decoder or formatter may touch these bytes: every layer shows as malformed
         }
         d.reset(file.data(), idx.offset(i), capLen, origLen);
+        d.fragments.visited(i);
         d.frameNumber = i + 1;
         d.timestampNanos = idx.timestampNanos(i);
         d.interfaceId = idx.interfaceId(i);
@@ -143,7 +157,7 @@ public final class PacketDissector {
             }
             next = d.nextDecoder;
             o = d.nextOffset;
-            e = Math.min(d.nextEnd, d.capturedLength);
+            e = Math.min(d.nextEnd, d.limit());
             if (o > e) {
                 return;
             }

@@ -80,7 +80,7 @@ final class Comparisons {
         long lo = a[1] & loMask;
         return (d, occ) -> {
             int o = d.start(occ);
-            if (o + 16 > d.capturedLength()) {
+            if (o + 16 > d.limit()) {
                 return false;
             }
             long h = (d.u32(o) << 32 | d.u32(o + 4)) & hiMask;
@@ -134,7 +134,8 @@ final class Comparisons {
                 len = (int) (d.value(hdr) + d.value(payload));
             }
         }
-        return Math.max(0, Math.min(len, d.capturedLength() - d.start(occ)));
+        int end = d.start(occ) >= d.capturedLength() ? d.limit() : d.capturedLength();
+        return Math.max(0, Math.min(len, end - d.start(occ)));
     }
 
     private static boolean contains(Dissection d, int occ, byte[] want) {

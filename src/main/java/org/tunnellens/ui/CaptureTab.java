@@ -434,7 +434,7 @@ public final class CaptureTab extends Tab {
             root.getChildren().add(item(n));
         }
         details.setRoot(root);
-        hex.show(bytes);
+        hex.show(bytes, d.reassembledBytes());
         explainDefault(roots);
     }
 

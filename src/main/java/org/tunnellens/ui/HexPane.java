@@ -38,11 +38,30 @@ public final class HexPane extends ScrollPane {
     }
 
     public void show(byte[] packet) {
+        show(packet, null);
+    }
+
+    /**
+     * Shows the frame's bytes and, below them under their own heading (Wireshark's second data tab), the bytes of
+     * an IPv4 datagram reassembled in this frame. Byte {@code i} of the reassembled block is addressed as
+     * {@code packet.length + i}, as the dissection addresses it, so highlighting and clicks need no translation.
+     */
+    public void show(byte[] packet, byte[] reassembled) {
         this.bytes = packet;
         lines.getChildren().clear();
         hexCells.clear();
         asciiCells.clear();
-        for (int line = 0; line * HexDump.BYTES_PER_LINE < packet.length; line++) {
+        appendBlock(packet, 0);
+        if (reassembled != null) {
+            Label heading = new Label("Reassembled IPv4 (" + reassembled.length + " bytes)");
+            heading.getStyleClass().add("hex-heading");
+            lines.getChildren().add(heading);
+            appendBlock(reassembled, packet.length);
+        }
+    }
+
+    private void appendBlock(byte[] data, int first) {
+        for (int line = 0; line * HexDump.BYTES_PER_LINE < data.length; line++) {
             HBox row = new HBox();
             row.getStyleClass().add("hex-line");
             Label off = new Label(HexDump.offset(line));
@@ -53,9 +72,10 @@ public final class HexPane extends ScrollPane {
             HBox ascii = new HBox();
             ascii.getStyleClass().add("hex-ascii");
             for (int i = 0; i < HexDump.BYTES_PER_LINE; i++) {
-                int at = line * HexDump.BYTES_PER_LINE + i;
-                boolean present = at < packet.length;
-                Label h = new Label(present ? HexDump.hex(packet[at]) : "00");
+                int in = line * HexDump.BYTES_PER_LINE + i;
+                int at = first + in;
+                boolean present = in < data.length;
+                Label h = new Label(present ? HexDump.hex(data[in]) : "00");
                 h.getStyleClass().add("hex-byte");
                 if (!present) {
                     // an invisible "00" keeps the ASCII column aligned on the last line
@@ -66,7 +86,7 @@ public final class HexPane extends ScrollPane {
                 }
                 hex.getChildren().add(h);
                 if (present) {
-                    Label a = new Label(String.valueOf(HexDump.ascii(packet[at])));
+                    Label a = new Label(String.valueOf(HexDump.ascii(data[in])));
                     a.getStyleClass().add("hex-char");
                     ascii.getChildren().add(a);
                     h.setOnMouseClicked(e -> onByteClicked.accept(at));

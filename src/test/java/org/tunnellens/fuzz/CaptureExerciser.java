@@ -72,7 +72,7 @@ final class CaptureExerciser {
         for (int i = 0; i < f.packetCount(); i++) {
             Dissection d = dissector.dissect(i);
             for (int occ = 0; occ < d.count(); occ++) {
-                if (d.start(occ) < 0 || d.length(occ) < 0 || d.start(occ) + d.length(occ) > d.capturedLength()) {
+                if (d.start(occ) < 0 || d.length(occ) < 0 || d.start(occ) + d.length(occ) > d.limit()) {
                     throw new AssertionError("frame " + (i + 1) + ": field " + d.field(occ).abbrev() + " at "
                             + d.start(occ) + "+" + d.length(occ) + " lies outside the " + d.capturedLength()
                             + " captured bytes");

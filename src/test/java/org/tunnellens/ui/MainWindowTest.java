@@ -116,6 +116,24 @@ class MainWindowTest {
     }
 
     @Test
+    void reassembledDatagramIsDecodedAndItsBytesShownBelowTheFrame(FxRobot robot) throws Exception {
+        CaptureTab tab = open(robot, Path.of("samples/openstack-4789/compute1-ens3.pcap"));
+        robot.interact(() -> tab.selectPacket(31)); // frame 32: the last fragment of the oversize ping
+        waitUntil(() -> tab.details().getRoot() != null);
+        List<String> layers = tab.details().getRoot().getChildren().stream()
+                .map(t -> t.getValue().fieldName()).toList();
+        assertThat(layers).containsExactly("frame", "eth", "ip", "udp", "vxlan", "eth", "ip", "icmp", "data");
+        assertThat(item(tab, "ip.fragments").getValue().label())
+                .isEqualTo("2 IPv4 Fragments (1530 bytes): #31(1480), #32(50)");
+        assertThat(robot.lookup(".hex-heading").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Reassembled IPv4 (1530 bytes)");
+        // the VNI lies in the reassembled datagram: UDP header (8) + VXLAN flags (4) after the 84-byte frame
+        TreeItem<DetailNode> vni = item(tab, "vxlan.vni");
+        robot.interact(() -> tab.details().getSelectionModel().select(vni));
+        assertThat(tab.hex().highlighted()).containsExactly(96, 97, 98);
+    }
+
+    @Test
     void truncatedCaptureKeepsItsPacketsAndNotifies(FxRobot robot) throws Exception {
         byte[] whole = Files.readAllBytes(CorpusFiles.VXLAN_4789);
         Path cut = tmp.resolve("cut-short.pcap");
