@@ -77,7 +77,7 @@ public final class InfoColumn {
                     continue;
                 }
             } else if (p == Ipv4.PROTO && Ipv4.unreassembledFragment(d, occ)) {
-                ipFragment(d, occ, sb);
+                ipFragment(d, occ, pairs, sb);
             } else {
                 continue;
             }
@@ -86,7 +86,7 @@ public final class InfoColumn {
     }
 
     /** Wireshark's text for a fragment it does not decode here, with where it was reassembled once known. */
-    private static void ipFragment(Dissection d, int occ, StringBuilder sb) {
+    private static void ipFragment(Dissection d, int occ, RequestReplyIndex pairs, StringBuilder sb) {
         int proto = d.next(Ipv4.PROTOCOL, occ);
         int off = d.next(Ipv4.FRAG_OFFSET, occ);
         int id = d.next(Ipv4.ID, occ);
@@ -97,8 +97,9 @@ public final class InfoColumn {
         String hex = Long.toHexString(d.value(id));
         sb.append("0".repeat(Math.max(0, 4 - hex.length()))).append(hex).append(')');
         int in = d.next(Ipv4.REASSEMBLED_IN, occ);
-        if (in >= 0 && d.layerOf(in) == d.layerOf(occ)) {
-            sb.append(" [Reassembled in #").append(d.value(in)).append(']');
+        long frame = in >= 0 && d.layerOf(in) == d.layerOf(occ) ? d.value(in) : pairs.reassembledIn(d.frameNumber() - 1);
+        if (frame > 0) {
+            sb.append(" [Reassembled in #").append(frame).append(']');
         }
     }
 

@@ -162,6 +162,8 @@ public final class Ipv4Fragments {
     private int runEnd = -1;
     private IntConsumer lookBehind;
     private boolean scanning;
+    /** Packets dissected by look-behind searches so far (each at most once). */
+    private long lookedBehindPackets;
 
     /** {@code fileSize} is asked before copying: the file may have been truncated since a fragment was seen. */
     Ipv4Fragments(MemorySegment file, java.util.function.LongSupplier fileSize) {
@@ -222,11 +224,25 @@ public final class Ipv4Fragments {
         return dg;
     }
 
+    /** For every fragment of a complete datagram: (0-based packet, frame number that reassembled it). */
+    void forEachReassembled(java.util.function.BiConsumer<Integer, Integer> action) {
+        byFrame.forEach((fk, dg) -> {
+            if (dg.completedIn != 0 && fk.frameNumber() != dg.completedIn) {
+                action.accept(fk.frameNumber() - 1, dg.completedIn);
+            }
+        });
+    }
+
+    long lookedBehindPackets() {
+        return lookedBehindPackets;
+    }
+
     private void scanBack(int packetIndex, Datagram dg) {
         scanning = true;
         try {
             for (int i = packetIndex - 1; i >= 0 && i >= packetIndex - LOOK_BEHIND && dg.completedIn == 0; i--) {
                 if (!wasVisited(i)) {
+                    lookedBehindPackets++;
                     lookBehind.accept(i);
                 }
             }

@@ -21,6 +21,8 @@ public final class RequestReplyIndex {
      */
     private final byte[] windowShift;
     private final byte[] tcpAnalysis;
+    /** Frame numbers of IPv4 fragments (0-based packet → frame that reassembled their datagram); rare, so a map. */
+    private final Map<Integer, Integer> reassembledIn = new HashMap<>();
     /** ARP packets whose sender IP was first seen with another MAC (Wireshark's duplicate address detection). */
     private final java.util.BitSet duplicateArp;
 
@@ -95,7 +97,16 @@ public final class RequestReplyIndex {
                 }
             }
         }
+        Ipv4Fragments frags = dissector.current().fragments();
+        if (frags != null) {
+            frags.forEachReassembled((packet, frame) -> idx.reassembledIn.put(packet, frame));
+        }
         return idx;
+    }
+
+    /** The frame that reassembled the datagram packet {@code i} (0-based) is a fragment of, or 0. */
+    public int reassembledIn(int i) {
+        return reassembledIn.getOrDefault(i, 0);
     }
 
     /** The reply's checksum with the type byte set back from 0 to 8 (RFC 1624 incremental update). */
