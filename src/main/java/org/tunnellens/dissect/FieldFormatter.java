@@ -22,7 +22,7 @@ public final class FieldFormatter {
                     sb.append(v);
                 }
             }
-            case BOOLEAN -> sb.append(v != 0 ? "True" : "False");
+            case BOOLEAN -> sb.append(v != 0 ? '1' : '0'); // tshark 4.0's -T fields spelling
             case ETHER -> appendMac(sb, v);
             case IPV4 -> appendIpv4(sb, v);
             case IPV6 -> appendIpv6(d, d.start(occ), sb);
@@ -36,7 +36,13 @@ public final class FieldFormatter {
                     appendString(d, occ, sb);
                 }
             }
-            case ABSOLUTE_TIME -> appendSeconds(sb, v);
+            case ABSOLUTE_TIME -> {
+                if (f.base() == Base.DEC) {
+                    appendSeconds(sb, v);
+                } else {
+                    appendDate(sb, v);
+                }
+            }
             case RELATIVE_TIME -> appendSeconds(sb, v);
             case PROTOCOL -> sb.append(f.abbrev());
             case NONE -> {
@@ -171,6 +177,18 @@ public final class FieldFormatter {
     }
 
     /** Seconds with nine decimals, as tshark prints times. */
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("MMM ppd, yyyy HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** tshark's absolute time, in UTC: "Nov  4, 2023 22:13:10.000005000 UTC". */
+    public static void appendDate(StringBuilder sb, long nanos) {
+        long secs = Math.floorDiv(nanos, 1_000_000_000L);
+        int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
+        DATE.formatTo(java.time.Instant.ofEpochSecond(secs), sb);
+        String f = Integer.toString(frac);
+        sb.append('.').append("0".repeat(9 - f.length())).append(f).append(" UTC");
+    }
+
     public static void appendSeconds(StringBuilder sb, long nanos) {
         if (nanos < 0) {
             sb.append('-');
@@ -192,7 +210,11 @@ public final class FieldFormatter {
             return t == null ? f.label() : (d.flags(occ) & Dissection.FLAG_GENERATED) != 0 ? "[" + t + "]" : t;
         }
         StringBuilder sb = new StringBuilder(f.label()).append(": ");
-        appendValue(d, occ, sb);
+        if (f.type() == FieldType.BOOLEAN) {
+            sb.append(d.value(occ) != 0 ? "True" : "False"); // the tree says it in words, as Wireshark's does
+        } else {
+            appendValue(d, occ, sb);
+        }
         if (f.names() != null) {
             String n = f.names().apply(d.value(occ));
             if (n != null) {

@@ -82,8 +82,14 @@ public final class FieldRegistry {
         return register(abbrev, label, FieldType.NONE, Base.NONE, 0, null, false);
     }
 
+    /** A date and time, printed as tshark prints one: "Nov 14, 2023 22:13:10.000005000 UTC". */
     public static FieldDef absoluteTime(String abbrev, String label) {
         return register(abbrev, label, FieldType.ABSOLUTE_TIME, Base.NONE, 0, null, false);
+    }
+
+    /** A date and time printed as seconds since the epoch (Wireshark's ABSOLUTE_TIME_UNIX display). */
+    public static FieldDef epochTime(String abbrev, String label) {
+        return register(abbrev, label, FieldType.ABSOLUTE_TIME, Base.DEC, 0, null, false);
     }
 
     public static FieldDef relativeTime(String abbrev, String label) {

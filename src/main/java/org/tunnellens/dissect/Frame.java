@@ -6,7 +6,7 @@ public final class Frame {
     public static final FieldDef NUMBER = FieldRegistry.uint("frame.number", "Frame Number");
     public static final FieldDef LEN = FieldRegistry.uint("frame.len", "Frame Length");
     public static final FieldDef CAP_LEN = FieldRegistry.uint("frame.cap_len", "Capture Length");
-    public static final FieldDef TIME_EPOCH = FieldRegistry.absoluteTime("frame.time_epoch", "Epoch Time");
+    public static final FieldDef TIME_EPOCH = FieldRegistry.epochTime("frame.time_epoch", "Epoch Time");
     public static final FieldDef TIME_RELATIVE = FieldRegistry.relativeTime("frame.time_relative",
             "Time since reference or first frame");
     public static final FieldDef TIME_DELTA = FieldRegistry.relativeTime("frame.time_delta",

@@ -17,6 +17,10 @@ public final class Icmp implements LayerDecoder {
     public static final FieldDef RESP_IN = FieldRegistry.uint("icmp.resp_in", "Response frame");
     public static final FieldDef RESP_TO = FieldRegistry.uint("icmp.resp_to", "Request frame");
     public static final FieldDef RESPTIME = FieldRegistry.relativeTime("icmp.resptime", "Response time");
+    public static final FieldDef DATA_TIME = FieldRegistry.absoluteTime("icmp.data_time", "Timestamp from icmp data");
+    public static final FieldDef DATA_TIME_RELATIVE = FieldRegistry.relativeTime("icmp.data_time_relative",
+            "Timestamp from icmp data (relative)");
+    private static final long DAY_SECONDS = 86_400;
     static final Icmp INSTANCE = new Icmp();
 
     @Override
@@ -43,7 +47,7 @@ public final class Icmp implements LayerDecoder {
                 d.add(SEQ, off + 6, 2, d.u16(off + 6));
                 d.add(SEQ_LE, off + 6, 2, Short.toUnsignedInt(Short.reverseBytes((short) d.u16(off + 6))));
                 if (type == 0 || type == 8) {
-                    d.then(Data.INSTANCE, off + 8, end);
+                    d.then(Data.INSTANCE, off + 8 + dataTimestamp(d, off + 8, end), end);
                 }
             }
             case 3, 4, 5, 11, 12 -> {
@@ -61,6 +65,36 @@ public final class Icmp implements LayerDecoder {
             default -> {
             }
         }
+    }
+
+    /**
+     * ping puts the time it sent the request in the first 8 bytes of the data (a struct timeval). Wireshark shows
+     * them as a timestamp when they read as one within a day of the frame's time, big-endian first, then
+     * little-endian (Linux x86: the low half of a 64-bit tv_sec, then its zero high half as the microseconds), and
+     * the data starts after them. Returns how many bytes the timestamp took: 8 or 0.
+     */
+    private static int dataTimestamp(Dissection d, int data, int end) {
+        if (end - data < 8) {
+            return 0;
+        }
+        long frameSecs = Math.floorDiv(d.timestampNanos(), 1_000_000_000L);
+        long secs = d.u32(data);
+        long usecs = d.u32(data + 4);
+        if (!withinADay(secs, usecs, frameSecs)) {
+            secs = d.u32le(data);
+            usecs = d.u32le(data + 4);
+            if (!withinADay(secs, usecs, frameSecs)) {
+                return 0;
+            }
+        }
+        long nanos = secs * 1_000_000_000L + usecs * 1000;
+        d.add(DATA_TIME, data, 8, nanos);
+        d.flag(d.add(DATA_TIME_RELATIVE, data, 8, d.timestampNanos() - nanos), Dissection.FLAG_GENERATED);
+        return 8;
+    }
+
+    private static boolean withinADay(long secs, long usecs, long frameSecs) {
+        return Math.abs((int) (secs - frameSecs)) < DAY_SECONDS && usecs < 1_000_000;
     }
 
     static String typeName(long t) {

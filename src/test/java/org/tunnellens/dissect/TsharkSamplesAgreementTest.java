@@ -29,7 +29,8 @@ class TsharkSamplesAgreementTest {
             "vrrp.prio", "arp.opcode", "icmp.type", "icmp.seq", "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq",
             "tcp.ack", "tcp.len", "ip.ttl", "ip.id", "ip.proto", "vxlan.flags", "vrrp.auth_type", "vrrp.adver_int",
             "vrrp.ip_addr", "arp.src.proto_ipv4", "arp.dst.proto_ipv4", "icmp.ident", "frame.interface_name",
-            "frame.time_epoch", "vlan.id", "ipv6.src", "ipv6.dst");
+            "frame.time_epoch", "vlan.id", "ipv6.src", "ipv6.dst", "ip.frag_offset", "ip.flags.mf", "ip.fragment",
+            "ip.reassembled.length", "icmp.data_time", "icmp.data_time_relative", "data.len");
 
     private static Map<String, String> excused;
 
