@@ -338,19 +338,23 @@ public final class InfoColumn {
         }
         // options in the order the sender wrote them
         int layer = d.layerOf(occ);
+        int mss = Tcp.MSS.id();
+        int sackPerm = Tcp.SACK_PERM.id();
+        int tsval = Tcp.TSVAL.id();
+        int ws = Tcp.WSCALE_MULT.id();
         for (int i = occ + 1; i < d.count() && d.layerOf(i) == layer; i++) {
-            FieldDef o = d.field(i);
-            if (o == Tcp.MSS) {
+            int o = d.fieldId(i);
+            if (o == mss) {
                 sb.append(" MSS=").append(d.value(i));
-            } else if (o == Tcp.SACK_PERM) {
+            } else if (o == sackPerm) {
                 sb.append(" SACK_PERM");
-            } else if (o == Tcp.TSVAL) {
+            } else if (o == tsval) {
                 sb.append(" TSval=").append(d.value(i));
                 int ecr = d.next(Tcp.TSECR, i);
                 if (ecr >= 0) {
                     sb.append(" TSecr=").append(d.value(ecr));
                 }
-            } else if (o == Tcp.WSCALE_MULT) {
+            } else if (o == ws) {
                 sb.append(" WS=").append(d.value(i));
             }
         }

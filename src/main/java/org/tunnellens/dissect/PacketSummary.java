@@ -67,17 +67,17 @@ public final class PacketSummary {
      * ICMP error do not count.
      */
     public static void appendAddress(Dissection d, StringBuilder sb, boolean source) {
-        int best = -1;
-        for (int i = 0; i < d.count(); i++) {
-            FieldDef f = d.field(i);
-            boolean address = source ? (f == Ipv4.SRC || f == Ipv6.SRC || f == Ethernet.SRC || f == LinuxCooked.SRC_ETH)
-                    : (f == Ipv4.DST || f == Ipv6.DST || f == Ethernet.DST);
-            if (address && !inIcmpQuote(d, i)) {
-                best = i;
+        int a = source ? Ipv4.SRC.id() : Ipv4.DST.id();
+        int b = source ? Ipv6.SRC.id() : Ipv6.DST.id();
+        int c = source ? Ethernet.SRC.id() : Ethernet.DST.id();
+        int e = source ? LinuxCooked.SRC_ETH.id() : -1;
+        // the last address outside an ICMP quote wins: searching from the end, the first such one
+        for (int i = d.count() - 1; i >= 0; i--) {
+            int id = d.fieldId(i);
+            if ((id == a || id == b || id == c || id == e) && !inIcmpQuote(d, i)) {
+                FieldFormatter.appendValue(d, i, sb);
+                return;
             }
-        }
-        if (best >= 0) {
-            FieldFormatter.appendValue(d, best, sb);
         }
     }
 
@@ -152,10 +152,14 @@ public final class PacketSummary {
 
     private static void pad(StringBuilder sb, int at, int width, String s, boolean right) {
         int fill = Math.max(0, width - s.length());
+        if (!right) {
+            sb.append(s);
+        }
+        for (int i = 0; i < fill; i++) {
+            sb.append(' ');
+        }
         if (right) {
-            sb.append(" ".repeat(fill)).append(s);
-        } else {
-            sb.append(s).append(" ".repeat(fill));
+            sb.append(s);
         }
     }
 }

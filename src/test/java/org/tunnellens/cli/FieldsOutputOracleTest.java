@@ -23,7 +23,8 @@ class FieldsOutputOracleTest {
     private static final String OPENNEBULA = "samples/opennebula-8472/kvm1-enp0s8.pcap";
     private static final String CORPUS = "src/test/resources/corpus/public/tcpdump/vxlan.pcap";
     private static final List<String> FIELDS = List.of("frame.number", "eth.src", "ip.src", "ip.dst", "ip.addr",
-            "udp.dstport", "vxlan.vni", "icmp.seq", "tcp.flags", "arp.opcode", "frame.len");
+            "udp.dstport", "vxlan.vni", "icmp.seq", "tcp.flags", "arp.opcode", "frame.len", "_ws.col.Source",
+            "_ws.col.Destination", "_ws.col.Protocol");
 
     static List<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
