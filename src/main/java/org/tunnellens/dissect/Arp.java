@@ -3,8 +3,10 @@ package org.tunnellens.dissect;
 /** ARP (RFC 826), including gratuitous ARP and ARP announcements as Wireshark flags them. */
 public final class Arp implements LayerDecoder {
     public static final FieldDef PROTO = FieldRegistry.protocol("arp", "Address Resolution Protocol");
-    public static final FieldDef HW_TYPE = FieldRegistry.uint("arp.hw.type", "Hardware type");
-    public static final FieldDef PROTO_TYPE = FieldRegistry.hex("arp.proto.type", "Protocol type", 16);
+    public static final FieldDef HW_TYPE = FieldRegistry.uint("arp.hw.type", "Hardware type",
+            t -> t == 1 ? "Ethernet" : t == 6 ? "IEEE 802" : null);
+    public static final FieldDef PROTO_TYPE = FieldRegistry.hex("arp.proto.type", "Protocol type", 16,
+            EtherTypes::name);
     public static final FieldDef HW_SIZE = FieldRegistry.uint("arp.hw.size", "Hardware size");
     public static final FieldDef PROTO_SIZE = FieldRegistry.uint("arp.proto.size", "Protocol size");
     public static final FieldDef OPCODE = FieldRegistry.uint("arp.opcode", "Opcode", Arp::opcodeName);
