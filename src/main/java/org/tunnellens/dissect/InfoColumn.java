@@ -126,6 +126,7 @@ public final class InfoColumn {
         if (m >= 0) {
             sb.append(FieldFormatter.value(d, m)).append(' ').append(FieldFormatter.value(d, d.next(Http.URI, occ)))
                     .append(' ').append(FieldFormatter.value(d, d.next(Http.VERSION, occ))).append(' ');
+            httpBody(d, occ, sb);
             return true;
         }
         if (c >= 0) {
@@ -135,9 +136,31 @@ public final class InfoColumn {
                 sb.append(' ').append(FieldFormatter.value(d, ph));
             }
             sb.append(' ');
+            httpBody(d, occ, sb);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The body's media dissector adds its type, as Wireshark's do: "(text/plain)" after a space for text lines and
+     * form data, ", JavaScript Object Notation (application/json)" for JSON.
+     */
+    private static void httpBody(Dissection d, int httpOcc, StringBuilder sb) {
+        int layer = d.layerOf(httpOcc) + 1;
+        int type = d.next(Http.CONTENT_TYPE, httpOcc);
+        if (layer >= d.layerCount() || type < 0 || d.layerOf(type) != d.layerOf(httpOcc)) {
+            return;
+        }
+        FieldDef body = d.layerProtocol(layer);
+        String media = FieldFormatter.value(d, type);
+        int semi = media.indexOf(';');
+        media = (semi >= 0 ? media.substring(0, semi) : media).strip().toLowerCase(java.util.Locale.ROOT);
+        if (body == Http.TEXT_LINES || body == Http.FORM) {
+            sb.append(" (").append(media).append(')');
+        } else if (body == Http.JSON) {
+            sb.append(", JavaScript Object Notation (").append(media).append(')');
+        }
     }
 
     private static void arp(Dissection d, int occ, StringBuilder sb) {
