@@ -30,7 +30,9 @@ class DisplayFilterOracleTest {
     void selectsTheSameFramesAsTshark(String capture, String filterText, String expectedFrames) throws Exception {
         DisplayFilter filter = DisplayFilter.compile(filterText);
         List<String> frames = new ArrayList<>();
-        try (CaptureFile f = CaptureFile.open(CORPUS.resolve(capture))) {
+        // lab captures live at the project root, under samples/
+        Path file = capture.startsWith("samples/") ? Path.of(capture) : CORPUS.resolve(capture);
+        try (CaptureFile f = CaptureFile.open(file)) {
             PacketDissector dissector = new PacketDissector(f);
             for (int i = 0; i < f.packetCount(); i++) {
                 if (filter.matches(dissector.dissect(i))) {
