@@ -4,8 +4,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.BitSet;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.dissect.Dissection;
+import org.tunnellens.dissect.DissectorTables;
 import org.tunnellens.dissect.Ipv4;
 import org.tunnellens.dissect.PacketDissector;
+import org.tunnellens.dissect.TcpSequences;
 
 /**
  * The dissector's IPv4 reassembly, asked about outer IPv4 fragments only: which frame completes a datagram (its
@@ -14,12 +16,14 @@ import org.tunnellens.dissect.PacketDissector;
  */
 final class FragmentedDatagrams {
     private final CaptureFile file;
+    private final int[] vxlanPorts;
     private PacketDissector dissector;
     /** Packets dissected at least once, so that a piece only fed to the reassembly is not dissected again. */
     private final BitSet seen = new BitSet();
 
-    FragmentedDatagrams(CaptureFile file) {
+    FragmentedDatagrams(CaptureFile file, int[] vxlanPorts) {
         this.file = file;
+        this.vxlanPorts = vxlanPorts;
     }
 
     /**
@@ -50,7 +54,13 @@ final class FragmentedDatagrams {
 
     private Dissection dissect(int packet) {
         if (dissector == null) {
-            dissector = new PacketDissector(file);
+            // only the reassembled bytes are wanted (FrameLocator walks what they carry): VXLAN payloads decoded as
+            // data spare decoding the inner frame a second time, which halves the cost of a reassembling frame
+            DissectorTables tables = DissectorTables.defaults().withVxlanHeuristic(false);
+            for (int port : vxlanPorts) {
+                tables = tables.withDecodeAs("udp.port==" + (port & 0xffff) + ",data");
+            }
+            dissector = new PacketDissector(file, tables, new TcpSequences());
         }
         seen.set(packet);
         return dissector.dissect(packet);

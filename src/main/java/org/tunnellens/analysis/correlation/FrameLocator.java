@@ -21,6 +21,7 @@ public final class FrameLocator {
     private final CaptureFile file;
     private final MemorySegment data;
     private final PacketIndex index;
+    private final int[] ports;
     private final boolean[] vxlanPorts = new boolean[65536];
     private final boolean heuristic;
     /** Made on the first outer fragment: only fragments are dissected, everything else is walked in place. */
@@ -30,6 +31,7 @@ public final class FrameLocator {
         this.file = file;
         this.data = file.data();
         this.index = file.index();
+        this.ports = ports.clone();
         for (int p : ports) {
             vxlanPorts[p & 0xffff] = true;
         }
@@ -145,7 +147,7 @@ public final class FrameLocator {
      */
     private boolean fragment(LocatedFrame out, int packet, long payload, long end, boolean first, int src, int dst) {
         if (datagrams == null) {
-            datagrams = new FragmentedDatagrams(file);
+            datagrams = new FragmentedDatagrams(file, ports);
         }
         if (first && !isVxlanUdp(data, payload, end)) {
             datagrams.note(packet); // the UDP header is here, and it is not VXLAN
