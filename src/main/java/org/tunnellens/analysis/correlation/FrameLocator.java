@@ -10,7 +10,8 @@ import org.tunnellens.capture.PacketIndex;
 /**
  * Walks only the headers pairing needs (link layer, IPv4, UDP, VXLAN) straight from the mapped file. Pairing a
  * million packets would spend most of its time in full dissection otherwise, and it needs none of the fields.
- * VXLAN is recognised on the configured ports and, elsewhere, by the same heuristic as the dissector's.
+ * VXLAN is recognised on the configured ports and, elsewhere, by the same heuristic as the dissector's. Outer IPv4
+ * fragments alone go through the dissector's reassembly ({@link FragmentedDatagrams}).
  */
 public final class FrameLocator {
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
