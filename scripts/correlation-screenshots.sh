@@ -26,6 +26,9 @@ shot correlation-opennebula-8472-local $on/kvm2-enp0s8.pcap $on/kvm2-vxlan_bridg
 shot correlation-openstack-4789 $os/compute1-ens3.pcap $os/compute1-vxlan_sys_4789.pcap --select-outer 7 \
   --topology $os/openstack-network-show.txt --topology $os/ovs-ofctl-dump-flows-br-tun.txt \
   --topology $os/compute1-ip-d-link-show-vxlan_sys_4789.txt
+# the first piece of the oversize ping's outer datagram: frame 32 reassembles it and pairs with inner frame 29
+shot correlation-openstack-4789-fragment $os/compute1-ens3.pcap $os/compute1-vxlan_sys_4789.pcap --select-outer 31 \
+  --topology $os/openstack-network-show.txt
 # a topology that disagrees with the wire: the same network with segmentation ID 1010
 wrong=$(mktemp -d)/openstack-network-show-1010.txt
 sed 's/| 320  /| 1010 /' $os/openstack-network-show.txt > "$wrong"

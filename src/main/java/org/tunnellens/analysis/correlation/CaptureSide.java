@@ -60,40 +60,58 @@ final class CaptureSide {
                             MacSet remoteMacs, boolean[] underlayInterfaces) {
         CaptureSide s = new CaptureSide(locator.file(), locator, outerRole);
         LocatedFrame f = new LocatedFrame();
-        var data = locator.file().data();
-        PacketIndex idx = locator.file().index();
+        int[] fragments = new int[0];
+        int fragmentCount = 0;
         for (int i = 0; i < s.hash.length; i++) {
             locator.locate(i, f);
-            byte st = outerRole ? s.outerState(f, single) : innerState(f, single, withMacs);
-            if (underlayInterfaces != null && underlayInterfaces[idx.interfaceId(i)]
-                    && (f.kind == FrameKind.PLAIN || f.kind == FrameKind.UNUSABLE)) {
-                st = outerRole ? (byte) UnpairedReason.NOT_VXLAN.ordinal() : OTHER_ROLE;
-            }
-            s.state[i] = st;
-            if (f.kind == FrameKind.VXLAN) {
-                s.vxlanPackets++;
-            }
-            if (outerRole && (f.kind == FrameKind.VXLAN || f.kind == FrameKind.FRAGMENT)) {
-                s.vni[i] = f.vni;
-                s.outerSrc[i] = f.outerSrc;
-                s.outerDst[i] = f.outerDst;
-            }
-            if (st == CANDIDATE) {
-                s.hash[i] = FrameKey.hash(data, f, withMacs);
-                s.candidates++;
-                if (remoteMacs != null) {
-                    remoteMacs.add(f.srcMac);
-                    remoteMacs.add(f.dstMac);
+            if (f.kind == FrameKind.FRAGMENT) {
+                // which frame reassembles it is known once the scan has passed that frame: placed after the loop
+                if (fragmentCount == fragments.length) {
+                    fragments = java.util.Arrays.copyOf(fragments, Math.max(16, fragmentCount * 2));
                 }
+                fragments[fragmentCount++] = i;
+                continue;
             }
+            s.place(i, f, single, withMacs, remoteMacs, underlayInterfaces);
+        }
+        for (int k = 0; k < fragmentCount; k++) {
+            s.place(fragments[k], locator.locate(fragments[k], f), single, withMacs, remoteMacs, underlayInterfaces);
         }
         return s;
+    }
+
+    /** Records packet {@code i}, located as {@code f}: its state, outer addresses, and the hash of a candidate. */
+    private void place(int i, LocatedFrame f, boolean single, boolean withMacs, MacSet remoteMacs,
+                       boolean[] underlayInterfaces) {
+        byte st = outerRole ? outerState(f, single) : innerState(f, single, withMacs);
+        if (underlayInterfaces != null && underlayInterfaces[file.index().interfaceId(i)]
+                && (f.kind == FrameKind.PLAIN || f.kind == FrameKind.UNUSABLE)) {
+            st = outerRole ? (byte) UnpairedReason.NOT_VXLAN.ordinal() : OTHER_ROLE;
+        }
+        state[i] = st;
+        if (f.kind == FrameKind.VXLAN) {
+            vxlanPackets++;
+        }
+        if (outerRole && (f.kind == FrameKind.VXLAN || f.kind == FrameKind.FRAGMENT)) {
+            vni[i] = f.vni;
+            outerSrc[i] = f.outerSrc;
+            outerDst[i] = f.outerDst;
+        }
+        if (st == CANDIDATE) {
+            hash[i] = FrameKey.hash(f, withMacs);
+            candidates++;
+            if (remoteMacs != null) {
+                remoteMacs.add(f.srcMac);
+                remoteMacs.add(f.dstMac);
+            }
+        }
     }
 
     private byte outerState(LocatedFrame f, boolean single) {
         return switch (f.kind) {
             case VXLAN -> f.truncated ? (byte) UnpairedReason.TRUNCATED.ordinal() : CANDIDATE;
-            case FRAGMENT -> (byte) UnpairedReason.TOO_BIG.ordinal();
+            // a piece of a datagram reassembled in a later frame, which pairs; a piece no frame completes is too big
+            case FRAGMENT -> (byte) (f.reassembledIn > 0 ? UnpairedReason.FRAGMENT : UnpairedReason.TOO_BIG).ordinal();
             case PLAIN -> single ? OTHER_ROLE : (byte) UnpairedReason.NOT_VXLAN.ordinal();
             case UNUSABLE -> single ? OTHER_ROLE : (byte) UnpairedReason.NOT_VXLAN.ordinal();
         };

@@ -74,6 +74,9 @@ public final class CorrelationReport {
             g.writeStartObject();
             g.writeNumberField("frame", u.frame(i));
             g.writeStringField("reason", u.reason(i).key());
+            if (u.reassembledIn(i) > 0) {
+                g.writeNumberField("reassembledIn", u.reassembledIn(i));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -137,7 +140,7 @@ public final class CorrelationReport {
         out.println();
         out.printf("Unpaired %s frames:%n", side);
         for (int i = 0; i < u.size(); i++) {
-            out.printf("%8d  %-18s %s%n", u.frame(i), u.reason(i).key(), u.reason(i).description());
+            out.printf("%8d  %-18s %s%n", u.frame(i), u.reason(i).key(), u.description(i));
         }
     }
 

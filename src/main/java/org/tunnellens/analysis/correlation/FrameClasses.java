@@ -2,6 +2,7 @@ package org.tunnellens.analysis.correlation;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The distinct frames of one capture (equal key bytes = one class), in a primitive open-addressing table keyed by
@@ -10,6 +11,8 @@ import java.util.Arrays;
  */
 final class FrameClasses {
     private final CaptureSide side;
+    /** The side's file mapping, where every representative's key lies unless it was reassembled. */
+    private final MemorySegment data;
     private final boolean withMacs;
     private final long[] slotHash;
     private final int[] slotClass;
@@ -19,6 +22,11 @@ final class FrameClasses {
     private long[] repMac = new long[1024];
     private long[] repL3 = new long[1024];
     private long[] repEnd = new long[1024];
+    /**
+     * Classes whose first member's key lies in a reassembled datagram (outer fragments, two underlay captures): it is
+     * located again for each comparison rather than kept, so no datagram stays on the heap. Null while there is none.
+     */
+    private BitSet reassembledRep;
     /** Next class with the same hash (a collision), or -1. */
     private int[] sameHashNext = new int[1024];
     private int classes;
@@ -32,6 +40,7 @@ final class FrameClasses {
 
     FrameClasses(CaptureSide side, boolean withMacs) {
         this.side = side;
+        this.data = side.file.data();
         this.withMacs = withMacs;
         int capacity = Integer.highestOneBit(Math.max(16, side.candidates * 2 - 1)) << 1;
         slotHash = new long[capacity];
@@ -78,16 +87,13 @@ final class FrameClasses {
         long h = side.hash[packet];
         int slot = slotOf(h);
         int head = slotClass[slot];
+        side.locator.locate(packet, scratchA);
         if (head >= 0) {
-            MemorySegment data = side.file.data();
-            side.locator.locate(packet, scratchA);
             for (int c = head; c >= 0; c = sameHashNext[c]) {
-                if (FrameKey.sameBytes(data, scratchA, data, representative(c), withMacs)) {
+                if (FrameKey.sameBytes(scratchA, representative(c), withMacs)) {
                     return c;
                 }
             }
-        } else {
-            side.locator.locate(packet, scratchA);
         }
         int c = classes++;
         if (c == representative.length) {
@@ -101,6 +107,12 @@ final class FrameClasses {
         repMac[c] = scratchA.macOffset;
         repL3[c] = scratchA.l3Offset;
         repEnd[c] = scratchA.keyEnd;
+        if (scratchA.bytes != data) {
+            if (reassembledRep == null) {
+                reassembledRep = new BitSet();
+            }
+            reassembledRep.set(c);
+        }
         sameHashNext[c] = head;
         slotHash[slot] = h;
         slotClass[slot] = c;
@@ -111,14 +123,13 @@ final class FrameClasses {
      * The class of a frame of another capture, or -1 when this capture holds no frame with the same bytes.
      * {@code frame} must be the located frame of that packet.
      */
-    int find(long h, MemorySegment otherData, LocatedFrame frame) {
+    int find(long h, LocatedFrame frame) {
         int head = slotClass[slotOf(h)];
         if (head < 0) {
             return -1;
         }
-        MemorySegment data = side.file.data();
         for (int c = head; c >= 0; c = sameHashNext[c]) {
-            if (FrameKey.sameBytes(otherData, frame, data, representative(c), withMacs)) {
+            if (FrameKey.sameBytes(frame, representative(c), withMacs)) {
                 return c;
             }
         }
@@ -126,6 +137,12 @@ final class FrameClasses {
     }
 
     private LocatedFrame representative(int c) {
+        if (reassembledRep != null && reassembledRep.get(c)) {
+            return side.locator.locate(representative[c], scratchB);
+        }
+        if (scratchB.bytes != data) {
+            scratchB.bytes = data;
+        }
         scratchB.macOffset = repMac[c];
         scratchB.l3Offset = repL3[c];
         scratchB.keyEnd = repEnd[c];

@@ -1,6 +1,5 @@
 package org.tunnellens.analysis.correlation;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -110,12 +109,11 @@ public final class FrameCorrelator {
     private static int[] classify(CaptureSide a, FrameClasses classes) {
         int[] classOf = new int[a.size()];
         LocatedFrame f = new LocatedFrame();
-        MemorySegment data = a.file.data();
         for (int i = 0; i < classOf.length; i++) {
             classOf[i] = -1;
             if (a.state[i] == CaptureSide.CANDIDATE) {
                 a.locator.locate(i, f);
-                classOf[i] = classes.find(a.hash[i], data, f);
+                classOf[i] = classes.find(a.hash[i], f);
             }
         }
         return classOf;
@@ -308,13 +306,14 @@ public final class FrameCorrelator {
                                          TreeSet<Integer> vnis) {
         UnpairedFrames out = new UnpairedFrames();
         long window = options.windowNanos();
+        LocatedFrame f = new LocatedFrame();
         for (int i = 0; i < a.size(); i++) {
             byte st = a.state[i];
             if (paired[i] || st == CaptureSide.OTHER_ROLE) {
                 continue;
             }
             if (st != CaptureSide.CANDIDATE) {
-                out.add(i + 1, UnpairedReason.values()[st]);
+                addKnown(out, a, i, f);
             } else if (outside(a.time(i), b.firstTime + offset, b.lastTime + offset, window)) {
                 out.add(i + 1, UnpairedReason.OUTSIDE_TIME_SPAN);
             } else if (!vnis.isEmpty() && !vnis.contains(a.vni[i])) {
@@ -337,7 +336,7 @@ public final class FrameCorrelator {
                 continue;
             }
             if (st != CaptureSide.CANDIDATE) {
-                out.add(i + 1, UnpairedReason.values()[st]);
+                addKnown(out, b, i, f);
                 continue;
             }
             b.locator.locate(i, f);
@@ -353,6 +352,16 @@ public final class FrameCorrelator {
             }
         }
         return out;
+    }
+
+    /** Lists packet {@code i} with the reason known from the packet alone (a fragment names its reassembling frame). */
+    private static void addKnown(UnpairedFrames out, CaptureSide side, int i, LocatedFrame scratch) {
+        UnpairedReason r = UnpairedReason.values()[side.state[i]];
+        if (r == UnpairedReason.FRAGMENT) {
+            out.add(i + 1, r, side.locator.locate(i, scratch).reassembledIn);
+        } else {
+            out.add(i + 1, r);
+        }
     }
 
     /**

@@ -4,8 +4,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Hashing and comparing the key bytes of a {@link LocatedFrame} in place in the mapped file: eight bytes per read,
- * no copy. Two frames are the same frame only when {@link #sameBytes} says so; the hash only narrows the search.
+ * Hashing and comparing the key bytes of a {@link LocatedFrame} in place, in the segment the frame's offsets refer to
+ * (the mapped file, or a reassembled datagram): eight bytes per read, no copy. Two frames are the same frame only
+ * when {@link #sameBytes} says so; the hash only narrows the search.
  */
 public final class FrameKey {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
@@ -15,7 +16,8 @@ public final class FrameKey {
     }
 
     /** 64-bit hash of the key; {@code withMacs} must be the same for both captures being paired. */
-    public static long hash(MemorySegment data, LocatedFrame f, boolean withMacs) {
+    public static long hash(LocatedFrame f, boolean withMacs) {
+        MemorySegment data = f.bytes;
         long h = 0x2545F4914F6CDD1DL;
         if (withMacs) {
             h = range(data, f.macOffset, f.macOffset + MAC_BYTES, h);
@@ -44,8 +46,9 @@ public final class FrameKey {
         return Long.rotateLeft((h ^ tail) * MULTIPLIER, 29);
     }
 
-    public static boolean sameBytes(MemorySegment a, LocatedFrame fa, MemorySegment b, LocatedFrame fb,
-                                    boolean withMacs) {
+    public static boolean sameBytes(LocatedFrame fa, LocatedFrame fb, boolean withMacs) {
+        MemorySegment a = fa.bytes;
+        MemorySegment b = fb.bytes;
         if (fa.keyEnd - fa.l3Offset != fb.keyEnd - fb.l3Offset) {
             return false;
         }

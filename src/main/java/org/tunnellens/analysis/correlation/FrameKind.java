@@ -6,7 +6,10 @@ public enum FrameKind {
     PLAIN,
     /** IPv4/UDP/VXLAN carrying a complete-enough inner Ethernet frame. */
     VXLAN,
-    /** An IPv4 fragment: what it carries cannot be read without reassembly. */
+    /**
+     * A piece of a fragmented IPv4 UDP datagram that does not complete it (the frame that completes a VXLAN datagram
+     * is {@link #VXLAN}): {@link LocatedFrame#reassembledIn()} names that frame, or is 0 when none does.
+     */
     FRAGMENT,
     /** A link type or header the pairing cannot use (too short, unknown link type). */
     UNUSABLE

@@ -285,9 +285,17 @@ public final class CorrelationView extends BorderPane {
                 to.clearPartner();
                 to.table().getSelectionModel().clearSelection();
                 line.connect(-1, -1);
+                int in = from.reassembledIn(frame);
                 UnpairedReason r = from.reasonOf(frame);
-                selection.setText(side + " frame " + frame + " has no partner"
-                        + (r == null ? "" : ": " + r.key() + " \u2014 " + r.description()));
+                if (in > 0) {
+                    int partner = from.partnerFrame(in);
+                    selection.setText(side + " frame " + frame + " is a fragment: its datagram is reassembled in "
+                            + "frame " + in + (partner > 0 ? ", which pairs with " + other + " frame " + partner
+                            : ", which has no partner either"));
+                } else {
+                    selection.setText(side + " frame " + frame + " has no partner"
+                            + (r == null ? "" : ": " + r.key() + " \u2014 " + r.description()));
+                }
                 return;
             }
             PairTable pairs = run.result().pairs();

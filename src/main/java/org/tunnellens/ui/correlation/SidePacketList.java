@@ -102,14 +102,27 @@ public final class SidePacketList extends BorderPane {
         table.getColumns().add(1, pair);
     }
 
-    /** "↔ 12" for a paired frame, the reason's key for an unpaired one. */
+    /**
+     * "↔ 12" for a paired frame, "part of 32" for a piece of a datagram that frame 32 reassembles (and pairs), the
+     * reason's key for any other unpaired one.
+     */
     String pairText(int frame) {
         int partner = partnerFrame(frame);
         if (partner > 0) {
             return "\u2194 " + partner;
         }
+        int in = reassembledIn(frame);
+        if (in > 0) {
+            return "part of " + in;
+        }
         UnpairedReason r = unpaired.reasonOf(frame);
         return r == null ? "" : r.key();
+    }
+
+    /** The frame that reassembles the datagram {@code frame} is a piece of, or 0 when it is not such a piece. */
+    public int reassembledIn(int frame) {
+        int i = unpaired.indexOf(frame);
+        return i < 0 ? 0 : unpaired.reassembledIn(i);
     }
 
     /** The other capture's frame number paired with {@code frame} of this one, or -1. */
@@ -200,7 +213,7 @@ public final class SidePacketList extends BorderPane {
             for (RowColour c : RowColour.values()) {
                 getStyleClass().remove(c.styleClass());
             }
-            getStyleClass().removeAll("corr-unpaired", "corr-partner");
+            getStyleClass().removeAll("corr-unpaired", "corr-fragment", "corr-partner");
             setTooltip(null);
             if (empty || packet == null) {
                 return;
@@ -208,11 +221,16 @@ public final class SidePacketList extends BorderPane {
             if (packet == partnerPacket) {
                 getStyleClass().add("corr-partner");
             }
-            UnpairedReason reason = unpaired.reasonOf(packet + 1);
+            int i = unpaired.indexOf(packet + 1);
+            UnpairedReason reason = i < 0 ? null : unpaired.reason(i);
             if (reason != null) {
-                getStyleClass().add("corr-unpaired");
-                setTooltip(new Tooltip("Unpaired (" + reason.key() + "): " + reason.description()));
-                return;
+                setTooltip(new Tooltip("Unpaired (" + reason.key() + "): " + unpaired.description(i)));
+                if (reason != UnpairedReason.FRAGMENT) {
+                    getStyleClass().add("corr-unpaired");
+                    return;
+                }
+                // a piece of a reassembled datagram is no problem: its own colour, the Pair cell names the frame
+                getStyleClass().add("corr-fragment");
             }
             getStyleClass().add(summaries.row(packet).colour().styleClass());
         }

@@ -63,4 +63,35 @@ class CorrelateCommandJsonTest {
         assertThat(s.get("delayMicros").get("median").asDouble()).isEqualTo(12.345);
         assertThat(s.get("clockOffset").get("method").asText()).isEqualTo("same-clock");
     }
+
+    @Test
+    void aFragmentNamesTheFrameThatReassemblesItsDatagramAndThatFramePairs() throws Exception {
+        Path dir = Path.of("samples/openstack-4789");
+        JsonNode j = new ObjectMapper().readTree(run("correlate", dir.resolve("compute1-ens3.pcap").toString(),
+                dir.resolve("compute1-vxlan_sys_4789.pcap").toString(), "--format", "json"));
+
+        JsonNode piece = null;
+        for (JsonNode u : j.get("unpairedOuter")) {
+            if (u.get("frame").asInt() == 31) {
+                piece = u;
+            }
+            assertThat(u.get("reason").asText()).isIn("not-vxlan", "fragment");
+            assertThat(u.has("reassembledIn")).isEqualTo(u.get("reason").asText().equals("fragment"));
+        }
+        assertThat(piece).isNotNull();
+        assertThat(piece.get("reason").asText()).isEqualTo("fragment");
+        assertThat(piece.get("reassembledIn").asInt()).isEqualTo(32);
+        JsonNode pair = null;
+        for (JsonNode p : j.get("pairs")) {
+            if (p.get("outerFrame").asInt() == 32) {
+                pair = p;
+            }
+        }
+        assertThat(pair).isNotNull();
+        assertThat(pair.get("innerFrame").asInt()).isEqualTo(29);
+        assertThat(pair.get("direction").asText()).isEqualTo("encapsulated");
+        assertThat(j.get("unpairedInner")).isEmpty();
+        assertThat(j.get("summary").get("unpairedOuter").get("fragment").asInt()).isEqualTo(2);
+        assertThat(j.get("summary").get("unpairedOuter").has("too-big")).isFalse();
+    }
 }

@@ -20,7 +20,8 @@ import org.tunnellens.capture.CaptureFile;
  * Tiles a capture pair (default: the OpenNebula lab pair) until the outer file has PACKETS packets (default one
  * million), each tile moved later in time and its inner IPv4 identification set to the tile number in both
  * files, so that tiles are distinct frames as in real traffic (ARP frames stay equal across tiles: the
- * equal-frame path is exercised too). Then times opening (mapping + indexing) and pairing.
+ * equal-frame path is exercised too). Then times opening (mapping + indexing) and pairing. Outer IPv4 fragments are
+ * copied unchanged, so a pair with fragments (the OpenStack lab pair) measures the reassembly path as well.
  */
 public final class CorrelationBenchmark {
     private CorrelationBenchmark() {
@@ -82,7 +83,12 @@ public final class CorrelationBenchmark {
                     byte[] b = f.data().asSlice(base, f.index().capturedLength(p)).toArray(ValueLayout.JAVA_BYTE);
                     loc.locate(p, lf);
                     int l3 = (int) (lf.l3Offset - base);
-                    if (lf.l3Offset >= 0 && l3 + 6 <= b.length && (b[l3] & 0xf0) == 0x40) {
+                    // outer fragments keep their bytes (a reassembled frame's key is not in one packet): their
+                    // datagrams repeat in every tile, as reassembly allows once the previous one is whole, and so
+                    // do the inner frames too big for the tunnel on the other side; equal frames pair by time
+                    boolean inPacket = lf.kind() != FrameKind.FRAGMENT && lf.bytes == f.data()
+                            && lf.frameLength() + CorrelationOptions.VXLAN_OVERHEAD <= 1500;
+                    if (inPacket && lf.l3Offset >= 0 && l3 + 6 <= b.length && (b[l3] & 0xf0) == 0x40) {
                         b[l3 + 4] = (byte) (t >>> 8);
                         b[l3 + 5] = (byte) t;
                     }

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.dissect.Arp;
@@ -76,7 +78,7 @@ class LabCorrelationTest {
             String src = inner(d, Ipv4.SRC);
             String dst = inner(d, Ipv4.DST);
             boolean echo = d.has(Icmp.TYPE) && (d.value(d.last(Icmp.TYPE)) == 0 || d.value(d.last(Icmp.TYPE)) == 8);
-            if (echo && vms.contains(src) && vms.contains(dst) && d.value(d.last(Ipv4.LEN)) <= 1450) {
+            if (echo && vms.contains(src) && vms.contains(dst)) {
                 assertThat(pairedInner).as("ICMP echo, inner frame %d", i + 1).contains(i + 1);
                 icmp++;
             } else if (echo && localHosts.contains(src) && localHosts.contains(dst)) {
@@ -131,32 +133,160 @@ class LabCorrelationTest {
         }
     }
 
+    /** Echo requests and replies of the oversize ping that crossed the tunnel (in outer fragments). */
+    private static int oversizeEchoes(JsonNode t) {
+        JsonNode ov = t.get("oversize_packet");
+        if (ov == null || !ov.get("fate").asText().equals("fragmented")) {
+            return 0;
+        }
+        return ov.get("ping").get("transmitted").asInt() + ov.get("ping").get("received").asInt();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"samples/openstack-4789", "samples/variant-b/openstack-4789"})
-    void openStackPhysicalNicAgainstTunnelDeviceWithTheOversizePacketUnpairedAsTooBig(Path dir) throws Exception {
+    void openStackPhysicalNicAgainstTunnelDeviceWithTheOversizePacketPairedFromItsReassembledFragments(Path dir)
+            throws Exception {
         JsonNode t = truth(dir);
         try (CaptureFile outer = CaptureFile.open(dir.resolve("compute1-ens3.pcap"));
              CaptureFile dev = CaptureFile.open(dir.resolve("compute1-vxlan_sys_4789.pcap"))) {
             CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, dev);
             Checked c = check(outer, dev, r, vmIps(t), Set.of());
 
-            assertThat(c.icmpPaired()).isEqualTo(tunnelledEchoes(t));
+            // every echo crossed the tunnel, the oversize one too (check() compared each pair's inner headers)
+            assertThat(c.icmpPaired()).isEqualTo(tunnelledEchoes(t) + oversizeEchoes(t));
             assertThat(c.arpPaired()).isEqualTo(2 * t.get("arp").get("arp_requests_total").asInt());
             assertThat(r.summary().vnis()).containsExactly(t.get("segmentation_id").asInt());
             int oversize = t.get("oversize_packet").get("inner_ip_total_length").asInt();
-            PacketDissector d = new PacketDissector(dev);
-            int big = 0;
-            for (int i = 0; i < dev.packetCount(); i++) {
+            // the dissector (not the pairing code) says which outer frame reassembles which pieces
+            PacketDissector d = new PacketDissector(outer);
+            int reassembled = 0;
+            for (int i = 0; i < outer.packetCount(); i++) {
                 Dissection x = d.dissect(i);
-                if (x.has(Ipv4.LEN) && x.value(x.last(Ipv4.LEN)) == oversize) {
-                    assertThat(r.unpairedInner().reasonOf(i + 1)).isEqualTo(UnpairedReason.TOO_BIG);
-                    big++;
+                if (!x.has(Ipv4.FRAGMENT)) {
+                    continue;
+                }
+                reassembled++;
+                int pair = r.pairs().indexOfOuterFrame(i + 1);
+                assertThat(pair).as("outer frame %d reassembles the oversize packet", i + 1).isNotNegative();
+                Dissection in = new PacketDissector(dev).dissect(r.pairs().innerFrame(pair) - 1);
+                assertThat(in.value(in.last(Ipv4.LEN))).isEqualTo(oversize);
+                for (int occ = x.first(Ipv4.FRAGMENT); occ >= 0; occ = x.next(Ipv4.FRAGMENT, occ)) {
+                    int piece = (int) x.value(occ);
+                    if (piece != i + 1) {
+                        UnpairedFrames u = r.unpairedOuter();
+                        assertThat(u.reasonOf(piece)).as("piece %d", piece).isEqualTo(UnpairedReason.FRAGMENT);
+                        assertThat(u.reassembledIn(u.indexOf(piece))).isEqualTo(i + 1);
+                    }
                 }
             }
-            assertThat(big).isPositive();
-            if (t.get("oversize_packet").get("fate").asText().equals("fragmented")) {
-                assertThat(r.summary().unpairedOuter().get(UnpairedReason.TOO_BIG)).isPositive();
+            assertThat(reassembled).isEqualTo(oversizeEchoes(t)).isPositive();
+            assertThat(r.summary().unpairedOuter()).doesNotContainKey(UnpairedReason.TOO_BIG)
+                    .containsEntry(UnpairedReason.FRAGMENT, reassembled);
+            assertThat(r.summary().unpairedInner()).isEmpty();
+        }
+    }
+
+    /**
+     * The frame numbers and times tshark shows ({@code -Y "icmp && frame.len > 1000"} on the tunnel device, and
+     * {@code ip.fragment} on the underlay): the frame that completes the outer datagram pairs with the inner frame,
+     * its delay measured from that frame's time, as tshark's frame time of the reassembled packet.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "samples/openstack-4789,           320, 31, 32, 29, 24, 33, 34, 30, 0",
+        "samples/variant-b/openstack-4789, 1050, 43, 44, 41, 29, 45, 46, 42, 5"})
+    void theOversizePingPairsWhereTsharkReassemblesIt(Path dir, int vni, int requestPiece, int requestOuter,
+                                                      int requestInner, int requestMicros, int replyPiece,
+                                                      int replyOuter, int replyInner, int replyMicros)
+            throws Exception {
+        truth(dir);
+        try (CaptureFile outer = CaptureFile.open(dir.resolve("compute1-ens3.pcap"));
+             CaptureFile dev = CaptureFile.open(dir.resolve("compute1-vxlan_sys_4789.pcap"))) {
+            CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, dev);
+            PairTable p = r.pairs();
+            int request = p.indexOfOuterFrame(requestOuter);
+            int reply = p.indexOfOuterFrame(replyOuter);
+            assertThat(request).isNotNegative();
+            assertThat(reply).isNotNegative();
+            assertThat(p.innerFrame(request)).isEqualTo(requestInner);
+            assertThat(p.direction(request)).isEqualTo(PairDirection.ENCAPSULATED);
+            assertThat(p.deltaNanos(request)).isEqualTo(requestMicros * 1000L);
+            assertThat(p.vni(request)).isEqualTo(vni);
+            assertThat(p.innerFrame(reply)).isEqualTo(replyInner);
+            assertThat(p.direction(reply)).isEqualTo(PairDirection.DECAPSULATED);
+            assertThat(p.deltaNanos(reply)).isEqualTo(replyMicros * 1000L);
+            UnpairedFrames u = r.unpairedOuter();
+            assertThat(u.reasonOf(requestPiece)).isEqualTo(UnpairedReason.FRAGMENT);
+            assertThat(u.reassembledIn(u.indexOf(requestPiece))).isEqualTo(requestOuter);
+            assertThat(u.description(u.indexOf(requestPiece))).endsWith("reassembled in frame " + requestOuter);
+            assertThat(u.reasonOf(replyPiece)).isEqualTo(UnpairedReason.FRAGMENT);
+            assertThat(u.reassembledIn(u.indexOf(replyPiece))).isEqualTo(replyOuter);
+            assertThat(r.unpairedInner().size()).isZero();
+        }
+    }
+
+    /** The two underlay captures: each side's completing frame pairs with the other's, pieces are fragments. */
+    @ParameterizedTest
+    @ValueSource(strings = {"samples/openstack-4789", "samples/variant-b/openstack-4789"})
+    void bothUnderlayCapturesPairTheirReassembledFrames(Path dir) throws Exception {
+        JsonNode t = truth(dir);
+        try (CaptureFile one = CaptureFile.open(dir.resolve("compute1-ens3.pcap"));
+             CaptureFile two = CaptureFile.open(dir.resolve("compute2-ens3.pcap"))) {
+            CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(one, two);
+            assertThat(r.summary().mode()).isEqualTo(CorrelationMode.OUTER_OUTER);
+            PacketDissector d1 = new PacketDissector(one);
+            PacketDissector d2 = new PacketDissector(two);
+            int reassembledPairs = 0;
+            for (int i = 0; i < r.pairs().size(); i++) {
+                Dissection a = d1.dissect(r.pairs().outerFrame(i) - 1);
+                String ida = identity(a);
+                boolean aReassembled = a.has(Ipv4.FRAGMENT);
+                Dissection b = d2.dissect(r.pairs().innerFrame(i) - 1);
+                assertThat(identity(b)).isEqualTo(ida);
+                assertThat(b.has(Ipv4.FRAGMENT)).isEqualTo(aReassembled);
+                reassembledPairs += aReassembled ? 1 : 0;
             }
+            assertThat(reassembledPairs).isEqualTo(oversizeEchoes(t)).isPositive();
+            for (UnpairedFrames u : List.of(r.unpairedOuter(), r.unpairedInner())) {
+                for (int i = 0; i < u.size(); i++) {
+                    assertThat(u.reason(i)).isIn(UnpairedReason.NOT_VXLAN, UnpairedReason.FRAGMENT);
+                }
+            }
+            assertThat(r.summary().unpairedOuter().get(UnpairedReason.FRAGMENT)).isEqualTo(reassembledPairs);
+            assertThat(r.summary().unpairedInner().get(UnpairedReason.FRAGMENT)).isEqualTo(reassembledPairs);
+        }
+    }
+
+    /**
+     * A datagram missing a piece cannot be reassembled: its remaining piece and the inner frame stay too big for
+     * the tunnel, while the reply's datagram (whole) still pairs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {31, 32})
+    void aFragmentedDatagramMissingAPieceStaysTooBig(int dropped) throws Exception {
+        Path dir = Path.of("samples/openstack-4789");
+        truth(dir);
+        PcapFixture cut = new PcapFixture();
+        try (CaptureFile full = CaptureFile.open(dir.resolve("compute1-ens3.pcap"))) {
+            for (int i = 0; i < full.packetCount(); i++) {
+                if (i + 1 != dropped) {
+                    cut.add(full.index().timestampNanos(i), PcapFixture.bytes(full, i, 0));
+                }
+            }
+        }
+        try (CaptureFile outer = CaptureFile.open(cut.write(tmp.resolve("without-" + dropped + ".pcap")));
+             CaptureFile dev = CaptureFile.open(dir.resolve("compute1-vxlan_sys_4789.pcap"))) {
+            CorrelationResult r = new FrameCorrelator(CorrelationOptions.defaults()).correlate(outer, dev);
+            // frames 33 and 34 of the sample are now 32 and 33
+            assertThat(r.unpairedOuter().reasonOf(31)).isEqualTo(UnpairedReason.TOO_BIG);
+            assertThat(r.unpairedOuter().reasonOf(32)).isEqualTo(UnpairedReason.FRAGMENT);
+            assertThat(r.unpairedOuter().reassembledIn(r.unpairedOuter().indexOf(32))).isEqualTo(33);
+            assertThat(r.pairs().innerFrame(r.pairs().indexOfOuterFrame(33))).isEqualTo(30);
+            assertThat(r.unpairedInner().reasonOf(29)).isEqualTo(UnpairedReason.TOO_BIG);
+            assertThat(r.summary().unpairedOuter()).containsOnly(Map.entry(UnpairedReason.NOT_VXLAN, 2),
+                    Map.entry(UnpairedReason.TOO_BIG, 1), Map.entry(UnpairedReason.FRAGMENT, 1));
+            assertThat(r.summary().unpairedInner()).containsOnly(Map.entry(UnpairedReason.TOO_BIG, 1));
+            assertThat(r.pairs().size()).isEqualTo(29);
         }
     }
 
@@ -188,14 +318,21 @@ class LabCorrelationTest {
         }
     }
 
-    @Test
-    void oneCookedAnyCaptureHoldingBothSightingsPairsLikeTheTwoFiles() throws Exception {
-        truth(ONE);
-        // tcpdump -i any on kvm2 would show enp0s8 and vxlan_bridge in one SLL file: build it from the two
+    /** The host's underlay NIC and its bridge or tunnel device; OpenStack's oversize ping is in outer fragments. */
+    private static final String BOTH_SIGHTINGS = """
+            samples/opennebula-8472, kvm2-enp0s8.pcap,  kvm2-vxlan_bridge.pcap
+            samples/openstack-4789,  compute1-ens3.pcap, compute1-vxlan_sys_4789.pcap""";
+
+    @ParameterizedTest
+    @CsvSource(textBlock = BOTH_SIGHTINGS)
+    void oneCookedAnyCaptureHoldingBothSightingsPairsLikeTheTwoFiles(Path dir, String nic, String br)
+            throws Exception {
+        truth(dir);
+        // tcpdump -i any on the host would show the NIC and the bridge in one SLL file: build it from the two
         PcapFixture any = new PcapFixture().linkType(113);
         java.util.TreeMap<Long, byte[]> byTime = new java.util.TreeMap<>();
-        try (CaptureFile outer = CaptureFile.open(ONE.resolve("kvm2-enp0s8.pcap"));
-             CaptureFile bridge = CaptureFile.open(ONE.resolve("kvm2-vxlan_bridge.pcap"))) {
+        try (CaptureFile outer = CaptureFile.open(dir.resolve(nic));
+             CaptureFile bridge = CaptureFile.open(dir.resolve(br))) {
             // a distinct key per packet even where both files share a microsecond: time * 4 + source
             for (int i = 0; i < outer.packetCount(); i++) {
                 byTime.put(outer.index().timestampNanos(i) * 4, PcapFixture.cooked(PcapFixture.bytes(outer, i, 0), true));
@@ -213,23 +350,30 @@ class LabCorrelationTest {
                 // without the interface, the underlay's own ARP is one more frame that never crossed the tunnel
                 int underlayArp = twoFiles.summary().unpairedOuter().get(UnpairedReason.NOT_VXLAN);
                 assertThat(r.summary().unpairedInner()).containsOnlyKeys(UnpairedReason.LOCAL);
-                assertThat(r.summary().unpairedInner().get(UnpairedReason.LOCAL))
-                        .isEqualTo(twoFiles.summary().unpairedInner().get(UnpairedReason.LOCAL) + underlayArp);
-                assertThat(r.summary().unpairedOuter()).isEmpty();
+                assertThat(r.summary().unpairedInner().get(UnpairedReason.LOCAL)).isEqualTo(
+                        twoFiles.summary().unpairedInner().getOrDefault(UnpairedReason.LOCAL, 0) + underlayArp);
+                // the pieces of reassembled outer datagrams stay on the outer side
+                Map<UnpairedReason, Integer> outerRest = new java.util.EnumMap<>(UnpairedReason.class);
+                outerRest.putAll(twoFiles.summary().unpairedOuter());
+                outerRest.remove(UnpairedReason.NOT_VXLAN);
+                assertThat(r.summary().unpairedOuter()).isEqualTo(outerRest);
                 for (int i = 0; i < r.pairs().size(); i++) {
                     assertThat(r.pairs().direction(i)).isEqualTo(twoFiles.pairs().direction(i));
+                    assertThat(r.pairs().deltaNanos(i)).isEqualTo(twoFiles.pairs().deltaNanos(i));
                 }
             }
         }
     }
 
-    @Test
-    void onePcapngOfBothInterfacesGivesTheSameResultAsTheTwoFiles() throws Exception {
-        truth(ONE);
-        Path nic = ONE.resolve("kvm2-enp0s8.pcap");
-        Path br = ONE.resolve("kvm2-vxlan_bridge.pcap");
-        Path merged = PcapFixture.pcapng(tmp.resolve("kvm2.pcapng"), List.of("enp0s8", "vxlan_bridge"),
-                List.of(nic, br));
+    @ParameterizedTest
+    @CsvSource(textBlock = BOTH_SIGHTINGS)
+    void onePcapngOfBothInterfacesGivesTheSameResultAsTheTwoFiles(Path dir, String nicFile, String brFile)
+            throws Exception {
+        truth(dir);
+        Path nic = dir.resolve(nicFile);
+        Path br = dir.resolve(brFile);
+        String brName = brFile.substring(brFile.indexOf('-') + 1, brFile.lastIndexOf('.'));
+        Path merged = PcapFixture.pcapng(tmp.resolve("both.pcapng"), List.of("underlay", brName), List.of(nic, br));
         try (CaptureFile outer = CaptureFile.open(nic); CaptureFile bridge = CaptureFile.open(br);
              CaptureFile both = CaptureFile.open(merged)) {
             FrameCorrelator c = new FrameCorrelator(CorrelationOptions.defaults());
@@ -247,8 +391,18 @@ class LabCorrelationTest {
                         .isEqualTo(outer.index().timestampNanos(two.pairs().outerFrame(i) - 1));
                 assertThat(both.index().timestampNanos(one.pairs().innerFrame(i) - 1))
                         .isEqualTo(bridge.index().timestampNanos(two.pairs().innerFrame(i) - 1));
-                assertThat(both.interfaceName(one.pairs().innerFrame(i) - 1)).isEqualTo("vxlan_bridge");
+                assertThat(both.interfaceName(one.pairs().innerFrame(i) - 1)).isEqualTo(brName);
                 assertThat(one.pairs().deltaNanos(i)).isEqualTo(two.pairs().deltaNanos(i));
+            }
+            // a fragment names the frame that reassembles it, in the merged file's numbering
+            UnpairedFrames u = one.unpairedOuter();
+            for (int i = 0; i < u.size(); i++) {
+                if (u.reason(i) == UnpairedReason.FRAGMENT) {
+                    int in = u.reassembledIn(i);
+                    assertThat(one.pairs().indexOfOuterFrame(in)).isNotNegative();
+                    assertThat(both.interfaceName(in - 1)).isEqualTo("underlay");
+                    assertThat(in).isGreaterThan(u.frame(i));
+                }
             }
         }
     }

@@ -47,11 +47,12 @@ class CorrelationModelsTest {
         for (int p : unpaired) {
             assertThat(result.unpairedOuter().reasonOf(p + 1)).isNotNull();
         }
-        int[] tooBig = PairFilter.because(UnpairedReason.TOO_BIG).rows(outerCount, result.unpairedOuter());
-        assertThat(tooBig).hasSize(result.unpairedOuter().countByReason().get(UnpairedReason.TOO_BIG));
+        // the first pieces of the two outer datagrams that frames 32 and 34 reassemble (and pair)
+        int[] fragments = PairFilter.because(UnpairedReason.FRAGMENT).rows(outerCount, result.unpairedOuter());
+        assertThat(fragments).containsExactly(30, 32);
         // the choices offered are the fixed three plus exactly the reasons that occur on either side
         assertThat(PairFilter.choices(result)).extracting(PairFilter::reason).containsExactly(null, null, null,
-                UnpairedReason.NOT_VXLAN, UnpairedReason.TOO_BIG);
+                UnpairedReason.NOT_VXLAN, UnpairedReason.FRAGMENT);
     }
 
     @Test
