@@ -26,6 +26,7 @@ shot opennebula-8472-kvm1-enp0s8   samples/opennebula-8472/kvm1-enp0s8.pcap --se
 shot opennebula-8472-kvm1-enp0s8-mac samples/opennebula-8472/kvm1-enp0s8.pcap --select 1 --field arp.src.hw_mac
 shot opennebula-8472-kvm2-vxlan_bridge samples/opennebula-8472/kvm2-vxlan_bridge.pcap --select 3 --field ip.src
 shot openstack-4789-compute1-ens3  samples/openstack-4789/compute1-ens3.pcap --filter vxlan --select 5 --field vxlan.vni
+shot openstack-4789-reassembled   samples/openstack-4789/compute1-ens3.pcap --select 32 --field vxlan.vni
 shot openstack-4789-compute1-vxlan_sys_4789 samples/openstack-4789/compute1-vxlan_sys_4789.pcap --select 3 --field eth.src
 shot keepalived-vrrp-director2-eth0 samples/keepalived-vrrp/director2-eth0.pcap --select 7 --field vrrp.prio
 shot keepalived-vrrp-gratuitous-arp samples/keepalived-vrrp/director2-eth0.pcap --filter arp --select 8 --field arp.isgratuitous
