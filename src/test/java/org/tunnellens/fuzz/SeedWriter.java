@@ -22,6 +22,9 @@ import org.tunnellens.dissect.PacketDissector;
  * {@code java -cp target/test-classes:target/classes:DEPS org.tunnellens.fuzz.SeedWriter}.
  * A file seed is a capture cut after its last whole record below {@link #FILE_SEED_BYTES}, so the fuzzer starts
  * from small valid files; a frame seed is one packet of each protocol stack seen, prefixed by its link-type byte.
+ * Two file seeds are made by hand, not by this class: frames 31-34 of samples/openstack-4789/compute1-ens3.pcap
+ * (two fragmented VXLAN datagrams) in capture order and reversed, so that the fuzzer reaches IPv4 reassembly and
+ * the correlation of reassembled frames, which no 4 KiB prefix of a capture does.
  */
 public final class SeedWriter {
     static final int FILE_SEED_BYTES = 4096;
