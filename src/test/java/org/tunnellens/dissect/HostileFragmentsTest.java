@@ -2,9 +2,7 @@ package org.tunnellens.dissect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -82,27 +80,10 @@ class HostileFragmentsTest {
 
     /** An Ethernet frame with an IPv4 fragment of a UDP datagram from 10.0.0.1 to 10.0.0.2. */
     private static byte[] fragment(int id, int offset, boolean more, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + payload.length);
-        b.put(new byte[] {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1}).putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload.length)).putShort((short) id)
-                .putShort((short) ((more ? 0x2000 : 0) | (offset / 8))).put((byte) 64).put((byte) 17)
-                .putShort((short) 0).put(new byte[] {10, 0, 0, 1, 10, 0, 0, 2});
-        b.put(payload);
-        return b.array();
+        return CraftedPcap.ipv4Frame(17, id, (more ? 0x2000 : 0) | (offset / 8), payload.length).put(payload).array();
     }
 
     private static byte[] pcap(byte[]... frames) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        out.writeBytes(h.array());
-        int t = 0;
-        for (byte[] f : frames) {
-            ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            r.putInt(1_700_000_000).putInt(t++).putInt(f.length).putInt(f.length);
-            out.writeBytes(r.array());
-            out.writeBytes(f);
-        }
-        return out.toByteArray();
+        return CraftedPcap.of(1_700_000_000L, frames);
     }
 }

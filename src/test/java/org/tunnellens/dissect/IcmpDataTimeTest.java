@@ -2,7 +2,6 @@ package org.tunnellens.dissect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -57,25 +56,10 @@ class IcmpDataTimeTest {
         }
         ByteBuffer icmp = ByteBuffer.allocate(8 + 48);
         icmp.put((byte) 8).put((byte) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1).put(data.array());
-        ByteBuffer f = ByteBuffer.allocate(14 + 20 + icmp.capacity());
-        f.put(new byte[] {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1}).putShort((short) 0x0800);
-        f.put((byte) 0x45).put((byte) 0).putShort((short) (20 + icmp.capacity())).putShort((short) 1)
-                .putShort((short) 0).put((byte) 64).put((byte) 1).putShort((short) 0)
-                .put(new byte[] {10, 0, 0, 1, 10, 0, 0, 2}).put(icmp.array());
-        return f.array();
+        return CraftedPcap.ipv4Frame(1, 1, 0, icmp.capacity()).put(icmp.array()).array();
     }
 
     private static byte[] pcap(byte[]... frames) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        out.writeBytes(h.array());
-        for (byte[] f : frames) {
-            ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            r.putInt((int) FRAME_SECS).putInt(500_000).putInt(f.length).putInt(f.length);
-            out.writeBytes(r.array());
-            out.writeBytes(f);
-        }
-        return out.toByteArray();
+        return CraftedPcap.of(FRAME_SECS, frames);
     }
 }

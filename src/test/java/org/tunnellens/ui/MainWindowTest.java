@@ -48,8 +48,7 @@ class MainWindowTest {
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition, 20);
     }
 
     @Test

@@ -3,10 +3,7 @@ package org.tunnellens.ui.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
-import org.tunnellens.analysis.correlation.CorrelationOptions;
 
 /**
  * The correlation window on the OpenStack lab pair (compute1's ens3 against its vxlan_sys_4789), whose oversize
@@ -31,13 +26,8 @@ class CorrelationFragmentsViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new CorrelationView(DIR.resolve("compute1-ens3.pcap"), DIR.resolve("compute1-vxlan_sys_4789.pcap"),
-                CorrelationWindow.annotator());
-        Scene scene = new Scene(view, 1280, 800);
-        CorrelationWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start(CorrelationOptions.defaults());
+        view = CorrelationStage.show(stage, DIR.resolve("compute1-ens3.pcap"),
+                DIR.resolve("compute1-vxlan_sys_4789.pcap"));
     }
 
     @AfterEach
@@ -46,8 +36,7 @@ class CorrelationFragmentsViewTest {
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.tunnellens.ui.FxWait.until(condition, 30);
     }
 
     @Test
@@ -79,16 +68,6 @@ class CorrelationFragmentsViewTest {
     }
 
     private TableRow<?> rowNode(String table, int row) throws Exception {
-        waitUntil(() -> findRow(table, row) != null);
-        return findRow(table, row);
-    }
-
-    private TableRow<?> findRow(String table, int row) {
-        for (Node n : view.lookup(table).lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> r && r.isVisible() && !r.isEmpty() && r.getIndex() == row) {
-                return r;
-            }
-        }
-        return null;
+        return CorrelationStage.rowNode(view, table, row);
     }
 }

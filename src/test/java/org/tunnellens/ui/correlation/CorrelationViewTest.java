@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
@@ -54,12 +51,7 @@ class CorrelationViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new CorrelationView(OUTER, INNER, CorrelationWindow.annotator());
-        Scene scene = new Scene(view, 1280, 800);
-        CorrelationWindow.style(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start(CorrelationOptions.defaults());
+        view = CorrelationStage.show(stage, OUTER, INNER);
     }
 
     @AfterEach
@@ -68,8 +60,7 @@ class CorrelationViewTest {
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.tunnellens.ui.FxWait.until(condition, 30);
     }
 
     private void ready() throws Exception {
@@ -242,17 +233,7 @@ class CorrelationViewTest {
     }
 
     private TableRow<?> rowNode(String table, int row) throws Exception {
-        waitUntil(() -> findRow(table, row) != null);
-        return findRow(table, row);
-    }
-
-    private TableRow<?> findRow(String table, int row) {
-        for (Node n : view.lookup(table).lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> r && r.isVisible() && !r.isEmpty() && r.getIndex() == row) {
-                return r;
-            }
-        }
-        return null;
+        return CorrelationStage.rowNode(view, table, row);
     }
 
     private double centreIn(TableRow<?> r) {
