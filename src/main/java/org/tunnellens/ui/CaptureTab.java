@@ -43,6 +43,8 @@ import org.tunnellens.capture.CaptureInterface;
 import org.tunnellens.capture.ReadProblem;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.PacketDissector;
+import org.tunnellens.dissect.RequestReplyIndex;
 import org.tunnellens.filter.DisplayFilter;
 
 /**
@@ -79,6 +81,7 @@ public final class CaptureTab extends Tab {
     private String problemText;
     private int selectedPacket = -1;
     private boolean loaded;
+    private volatile boolean firstPassDone;
     private long loadStartNanos;
     private long firstRowsNanos;
     private long indexedNanos;
@@ -293,9 +296,43 @@ public final class CaptureTab extends Tab {
         }
         loaded = true;
         updateStatus();
+        if (file != null && file.packetCount() > 0) {
+            startFirstPass();
+        }
         List<Runnable> todo = new ArrayList<>(onLoaded);
         onLoaded.clear();
         todo.forEach(Runnable::run);
+    }
+
+    /**
+     * Wireshark's list shows what only a pass over the whole file knows ("(reply in N)", "[TCP Retransmission]",
+     * "[Reassembled in #N]"): that pass runs on a worker once the file is indexed, and the list is redrawn with it.
+     */
+    private void startFirstPass() {
+        CaptureFile f = file;
+        Task<RequestReplyIndex> pass = new Task<>() {
+            @Override
+            protected RequestReplyIndex call() {
+                return RequestReplyIndex.build(new PacketDissector(f));
+            }
+        };
+        pass.setOnSucceeded(e -> {
+            if (summaries != null && file == f) {
+                summaries.usePairs(pass.getValue());
+                firstPassDone = true;
+                if (table != null) {
+                    table.refresh();
+                }
+            }
+        });
+        Thread t = new Thread(pass, "first pass " + path.getFileName());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Whether the background first pass has finished and the list shows its results. */
+    public boolean firstPassDone() {
+        return firstPassDone;
     }
 
     private void notifyError(String message) {
@@ -661,6 +698,11 @@ public final class CaptureTab extends Tab {
 
     public TableView<Integer> table() {
         return table;
+    }
+
+    /** The list's row for packet {@code packet} (0-based), as the table shows it now. */
+    public PacketRow row(int packet) {
+        return summaries.row(packet);
     }
 
     public PacketNumberList rows() {

@@ -166,16 +166,17 @@ public final class PacketTable extends TableView<Integer> {
         Comparator<PacketRow> all = cmps.stream().reduce(Comparator::thenComparing).orElseThrow()
                 .thenComparingInt(PacketRow::number);
         if (current.length <= SYNC_SORT_ROWS) {
-            rows.show(sortedOrder(current, all, summaries::dissect, () -> false));
+            rows.show(sortedOrder(current, all, summaries::dissect, summaries.pairs(), () -> false));
             return;
         }
         // a big capture is sorted on a worker with its own dissector; the list keeps its order until then
         org.tunnellens.capture.CaptureFile file = summaries.file();
+        org.tunnellens.dissect.RequestReplyIndex pairs = summaries.pairs();
         javafx.concurrent.Task<int[]> task = new javafx.concurrent.Task<>() {
             @Override
             protected int[] call() {
                 org.tunnellens.dissect.PacketDissector d = new org.tunnellens.dissect.PacketDissector(file);
-                return sortedOrder(current, all, d::dissect, this::isCancelled);
+                return sortedOrder(current, all, d::dissect, pairs, this::isCancelled);
             }
         };
         task.setOnSucceeded(e -> {
@@ -196,10 +197,11 @@ public final class PacketTable extends TableView<Integer> {
      */
     private static int[] sortedOrder(int[] current, Comparator<PacketRow> order,
                                      IntFunction<org.tunnellens.dissect.Dissection> dissect,
+                                     org.tunnellens.dissect.RequestReplyIndex pairs,
                                      java.util.function.BooleanSupplier cancelled) {
         PacketRow[] keyed = new PacketRow[current.length];
         for (int i = 0; i < current.length; i++) {
-            keyed[i] = RowSummaries.summarise(dissect.apply(current[i]));
+            keyed[i] = RowSummaries.summarise(dissect.apply(current[i]), pairs);
             if ((i & 0xffff) == 0 && cancelled.getAsBoolean()) {
                 return null;
             }

@@ -8,6 +8,7 @@ import org.tunnellens.dissect.Ethernet;
 import org.tunnellens.dissect.InfoColumn;
 import org.tunnellens.dissect.PacketDissector;
 import org.tunnellens.dissect.PacketSummary;
+import org.tunnellens.dissect.RequestReplyIndex;
 import org.tunnellens.dissect.Vxlan;
 
 /**
@@ -20,6 +21,8 @@ public final class RowSummaries {
 
     private final CaptureFile file;
     private PacketDissector dissector;
+    /** Wireshark's first pass (replies, TCP analysis, reassembly), once the background pass has run. */
+    private RequestReplyIndex pairs = RequestReplyIndex.empty();
     private final Map<Integer, PacketRow> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, PacketRow> eldest) {
@@ -35,7 +38,7 @@ public final class RowSummaries {
     public PacketRow row(int index) {
         PacketRow r = cache.get(index);
         if (r == null) {
-            r = summarise(dissect(index));
+            r = summarise(dissect(index), pairs);
             cache.put(index, r);
         }
         return r;
@@ -50,7 +53,24 @@ public final class RowSummaries {
         return dissector.dissect(index);
     }
 
+    /**
+     * Uses the first pass from now on: rows already summarised are dropped, so the Info column gains "(reply in
+     * N)", "[TCP Retransmission]" and "[Reassembled in #N]" as Wireshark's list shows them after loading.
+     */
+    public void usePairs(RequestReplyIndex firstPass) {
+        this.pairs = firstPass;
+        cache.clear();
+    }
+
+    public RequestReplyIndex pairs() {
+        return pairs;
+    }
+
     public static PacketRow summarise(Dissection d) {
+        return summarise(d, RequestReplyIndex.empty());
+    }
+
+    public static PacketRow summarise(Dissection d, RequestReplyIndex pairs) {
         StringBuilder sb = new StringBuilder();
         PacketSummary.appendAddress(d, sb, true);
         String src = sb.toString();
@@ -60,7 +80,7 @@ public final class RowSummaries {
         int srcMac = d.last(Ethernet.SRC);
         int dstMac = d.last(Ethernet.DST);
         return new PacketRow(d.frameNumber(), d.timestampNanos(), src, dst, PacketSummary.protocol(d),
-                d.originalLength(), d.firstValue(Vxlan.VNI, -1), InfoColumn.info(d), RowColour.of(d),
+                d.originalLength(), d.firstValue(Vxlan.VNI, -1), InfoColumn.info(d, pairs), RowColour.of(d),
                 srcMac < 0 ? -1 : d.value(srcMac), dstMac < 0 ? -1 : d.value(dstMac));
     }
 

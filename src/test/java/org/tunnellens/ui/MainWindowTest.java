@@ -133,6 +133,16 @@ class MainWindowTest {
     }
 
     @Test
+    void listShowsWhatTheFirstPassKnowsOnceItHasRun(FxRobot robot) throws Exception {
+        CaptureTab tab = open(robot, Path.of("samples/openstack-4789/compute1-ens3.pcap"));
+        waitUntil(tab::firstPassDone);
+        // as Wireshark's list after loading (tshark -2): the reply's frame, and where a fragment was reassembled
+        assertThat(tab.row(4).info()).endsWith("(reply in 6)");
+        assertThat(tab.row(30).info()).endsWith("[Reassembled in #32]");
+        assertThat(tab.row(31).info()).endsWith("(reply in 34)");
+    }
+
+    @Test
     void truncatedCaptureKeepsItsPacketsAndNotifies(FxRobot robot) throws Exception {
         byte[] whole = Files.readAllBytes(CorpusFiles.VXLAN_4789);
         Path cut = tmp.resolve("cut-short.pcap");
