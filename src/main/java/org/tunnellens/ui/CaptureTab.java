@@ -82,6 +82,7 @@ public final class CaptureTab extends Tab {
     private int selectedPacket = -1;
     private boolean loaded;
     private volatile boolean firstPassDone;
+    private static final long PARTIAL_RESULTS_EVERY_NANOS = 500_000_000L;
     private long loadStartNanos;
     private long firstRowsNanos;
     private long indexedNanos;
@@ -373,9 +374,17 @@ public final class CaptureTab extends Tab {
         Task<int[]> task = new Task<>() {
             @Override
             protected int[] call() {
-                return PacketFilterRun.run(file, count, filter, n -> updateProgress(n, count), this::isCancelled);
+                return PacketFilterRun.run(file, count, filter, n -> updateProgress(n, count), this::isCancelled,
+                        this::updateValue, PARTIAL_RESULTS_EVERY_NANOS);
             }
         };
+        // a long run shows the matches found so far (the final result replaces them, sorted if a column is)
+        task.valueProperty().addListener((o, was, now) -> {
+            if (filterTask == task && task.isRunning() && now != null && table.getSortOrder().isEmpty()) {
+                rows.show(now);
+                updateStatus();
+            }
+        });
         filterTask = task;
         progress.progressProperty().bind(task.progressProperty());
         progressBox.setVisible(true);

@@ -35,4 +35,30 @@ class PacketFilterRunTest {
                     .isNotNull();
         }
     }
+
+    @Test
+    void longRunHandsOverTheMatchesFoundSoFar() throws Exception {
+        // tcpdump/vxlan.pcap repeated to well over 16,384 packets, so that several checkpoints pass
+        byte[] one = java.nio.file.Files.readAllBytes(CorpusFiles.capture("tcpdump/vxlan.pcap"));
+        java.io.ByteArrayOutputStream tiled = new java.io.ByteArrayOutputStream();
+        tiled.write(one, 0, 24);
+        for (int k = 0; k < 6_000; k++) {
+            tiled.write(one, 24, one.length - 24);
+        }
+        try (CaptureFile f = CaptureFile.openBytes(java.nio.file.Path.of("tiled.pcap"), tiled.toByteArray())) {
+            assertThat(f.packetCount()).isGreaterThan(3 * 16_384);
+            List<int[]> partials = new java.util.ArrayList<>();
+            int[] all = PacketFilterRun.run(f, f.packetCount(), DisplayFilter.compile("arp"), n -> { }, () -> false,
+                    partials::add, 0);
+            assertThat(partials).hasSizeGreaterThanOrEqualTo(3);
+            int previous = 0;
+            for (int[] p : partials) {
+                // each hand-over is a longer prefix of the final result
+                assertThat(p.length).isGreaterThan(previous);
+                assertThat(java.util.Arrays.copyOf(all, p.length)).isEqualTo(p);
+                previous = p.length;
+            }
+            assertThat(all.length).isGreaterThan(previous);
+        }
+    }
 }
