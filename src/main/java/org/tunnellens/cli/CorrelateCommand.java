@@ -15,7 +15,9 @@ import org.tunnellens.analysis.correlation.CorrelationResult;
 import org.tunnellens.analysis.correlation.FrameCorrelator;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.DecodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +47,12 @@ public final class CorrelateCommand implements Callable<Integer> {
     double windowMillis;
 
     @Option(names = "--vxlan-port", paramLabel = "PORT", split = ",",
-            description = "UDP ports that carry VXLAN (default 4789,8472; others are found by heuristic)")
+            description = "more UDP ports that carry VXLAN (same as -d udp.port==PORT,vxlan; 4789 and 8472 always do, "
+                    + "others are found by heuristic)")
     int[] ports;
+
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -58,9 +64,17 @@ public final class CorrelateCommand implements Callable<Integer> {
         if (clockOffsetMicros != null) {
             opts = opts.withClockOffsetNanos(Math.round(clockOffsetMicros * 1000));
         }
-        if (ports != null) {
-            opts = opts.withVxlanPorts(ports);
+        DecodeConfig config;
+        try {
+            config = decode.config();
+            for (int p : ports == null ? new int[0] : ports) {
+                config = config.withDecodeAs("udp.port==" + p + ",vxlan");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("tunnellens correlate: " + e.getMessage());
+            return 2;
         }
+        opts = opts.withDecode(config);
         try (CaptureFile a = CaptureFile.open(outer);
              CaptureFile b = inner == null ? null : CaptureFile.open(inner)) {
             for (CaptureFile f : new CaptureFile[] {a, b}) {

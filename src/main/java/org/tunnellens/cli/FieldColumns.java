@@ -3,9 +3,9 @@ package org.tunnellens.cli;
 import java.util.Arrays;
 import java.util.List;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.FieldSelector;
-import org.tunnellens.dissect.PacketSummary;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.column.FieldSelector;
+import org.tunnellens.dissect.column.PacketSummary;
 
 /**
  * The {@code -e} columns of {@code -T fields}, filled in one pass over a packet's field occurrences: each

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.FieldType;
 
 /** Every field of a packet as JSON arrays keyed by field name (repeated fields keep every value, outermost first). */

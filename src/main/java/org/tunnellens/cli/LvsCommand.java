@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.tunnellens.analysis.lvs.IpvsadmTextReport;
 import org.tunnellens.analysis.lvs.LvsAnalysis;
 import org.tunnellens.analysis.lvs.LvsAnalyzer;
+import org.tunnellens.dissect.DecodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +29,9 @@ public final class LvsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json")
     String format;
 
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -34,7 +39,14 @@ public final class LvsCommand implements Callable<Integer> {
             return 1;
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        LvsAnalysis a = LvsAnalyzer.analyze(files);
+        DecodeConfig config;
+        try {
+            config = decode.config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("tunnellens: " + e.getMessage());
+            return 1;
+        }
+        LvsAnalysis a = LvsAnalyzer.analyze(files, config);
         if (format.equals("json")) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .setSerializationInclusion(JsonInclude.Include.ALWAYS);

@@ -15,17 +15,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.DissectorTables;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.FieldSelector;
+import org.tunnellens.dissect.DecodeConfig;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.column.FieldSelector;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.PacketSummary;
-import org.tunnellens.dissect.RequestReplyIndex;
-import org.tunnellens.dissect.TcpSequences;
+import org.tunnellens.dissect.column.PacketSummary;
+import org.tunnellens.dissect.column.TcpdumpLine;
+import org.tunnellens.dissect.firstpass.FirstPass;
 import org.tunnellens.filter.DisplayFilter;
 import org.tunnellens.filter.FilterException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunnellens packets}: tshark's packet output, with tshark's own flags. */
@@ -49,11 +51,8 @@ public final class PacketsCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COUNT", description = "stop after COUNT packets")
     int count = -1;
 
-    @Option(names = "-d", paramLabel = "RULE", description = "decode as, e.g. udp.port==8473,vxlan (4789 and 8472 need none)")
-    List<String> decodeAs = new ArrayList<>();
-
-    @Option(names = "-o", paramLabel = "PREF", description = "preference name:value (accepted for tshark compatibility)")
-    List<String> preferences = new ArrayList<>();
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
 
     @Option(names = "-Y", paramLabel = "FILTER", description = "Wireshark display filter, e.g. 'vxlan.vni == 320'")
     String displayFilter = "";
@@ -65,31 +64,16 @@ public final class PacketsCommand implements Callable<Integer> {
             description = "print tcpdump's one-line style (tcpdump -# -n -tttt); --tcpdump=e adds link headers (-e)")
     String tcpdump;
 
-    @Option(names = "--no-vxlan-heuristic", description = "do not look for VXLAN on ports other than 4789 and 8472")
-    boolean noHeuristic;
 
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
-        DissectorTables tables = DissectorTables.defaults();
+        DecodeConfig config;
         try {
-            for (String rule : decodeAs) {
-                tables = tables.withDecodeAs(rule);
-            }
+            config = decode.config();
         } catch (IllegalArgumentException e) {
             err.println("tunnellens: " + e.getMessage());
             return 1;
-        }
-        if (noHeuristic) {
-            tables = tables.withVxlanHeuristic(false);
-        }
-        for (String pref : preferences) {
-            if (!pref.contains(":")) {
-                err.println("tunnellens: invalid -o flag \"" + pref + "\" (expected name:value)");
-                return 1;
-            }
-            int colon = pref.indexOf(':');
-            tables = tables.withPreference(pref.substring(0, colon), pref.substring(colon + 1));
         }
         FieldOutputOptions opts;
         try {
@@ -123,15 +107,15 @@ public final class PacketsCommand implements Callable<Integer> {
             return 1;
         }
         try (CaptureFile capture = CaptureFile.open(file)) {
-            PacketDissector dissector = new PacketDissector(capture, tables, new TcpSequences());
+            PacketDissector dissector = new PacketDissector(capture, config);
             boolean needsInfo = twoPass || (format.equals("text") && tcpdump == null) || fields.contains("_ws.col.Info");
             // the first pass pairs requests with replies and learns TCP window scales, as tshark -2 does
             PacketSummary summary = new PacketSummary(capture,
-                    needsInfo ? RequestReplyIndex.build(dissector) : RequestReplyIndex.empty());
+                    needsInfo ? FirstPass.run(dissector) : PassResults.NONE);
             int n = count < 0 ? capture.packetCount() : Math.min(count, capture.packetCount());
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
             switch (tcpdump != null ? "tcpdump" : format) {
-                case "tcpdump" -> TcpdumpLine.write(out, dissector, filter, n, tcpdump.equals("e"));
+                case "tcpdump" -> writeTcpdump(out, dissector, filter, n, tcpdump.equals("e"));
                 case "fields" -> writeFields(out, dissector, summary, selectors, opts, n, filter);
                 case "json" -> writeJson(dissector, summary, selectors, n, filter);
                 default -> writeText(out, dissector, summary, n, filter);
@@ -171,6 +155,23 @@ public final class PacketsCommand implements Callable<Integer> {
             }
             sb.setLength(0);
             columns.appendLine(d, sb);
+            lines.writeLine(sb);
+        }
+    }
+
+    /** tcpdump's lines ({@code --tcpdump}; {@code --tcpdump=e} adds the link headers as tcpdump's -e). */
+    static void writeTcpdump(Writer out, PacketDissector dissector, DisplayFilter filter, int n, boolean linkHeaders)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(256);
+        LineWriter lines = new LineWriter(out);
+        TcpdumpLine line = new TcpdumpLine(linkHeaders);
+        for (int p = 0; p < n; p++) {
+            Dissection d = dissector.dissect(p);
+            if (!filter.matches(d)) {
+                continue;
+            }
+            sb.setLength(0);
+            line.append(d, sb);
             lines.writeLine(sb);
         }
     }

@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import org.tunnellens.analysis.stats.CaptureStatistics;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
-import org.tunnellens.dissect.DissectorTables;
+import org.tunnellens.dissect.DecodeConfig;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.TcpSequences;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunnellens stats}: protocol hierarchy, conversations and the VNI table of a capture. */
@@ -33,8 +33,8 @@ public final class StatsCommand implements Callable<Integer> {
             description = "print only these tables: phs, conversations, vni (default: all)")
     List<String> only = new ArrayList<>(List.of("phs", "conversations", "vni"));
 
-    @Option(names = "-d", paramLabel = "RULE", description = "decode as, e.g. udp.port==8473,vxlan")
-    List<String> decodeAs = new ArrayList<>();
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -48,17 +48,15 @@ public final class StatsCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        DissectorTables tables = DissectorTables.defaults();
+        DecodeConfig config;
         try {
-            for (String rule : decodeAs) {
-                tables = tables.withDecodeAs(rule);
-            }
+            config = decode.config();
         } catch (IllegalArgumentException e) {
             System.err.println("tunnellens: " + e.getMessage());
             return 1;
         }
         try (CaptureFile f = CaptureFile.open(file)) {
-            CaptureStatistics s = CaptureStatistics.of(f, new PacketDissector(f, tables, new TcpSequences()));
+            CaptureStatistics s = CaptureStatistics.of(f, new PacketDissector(f, config));
             if (format.equals("json")) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 if (only.contains("phs")) {

@@ -15,7 +15,9 @@ import org.tunnellens.analysis.vnimap.TopologyParser;
 import org.tunnellens.analysis.vnimap.VniMapReport;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.DecodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunnellens vni-map}: VNIs on the wire against the segmentation IDs the configuration gives. */
@@ -33,8 +35,18 @@ public final class VniMapCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json")
     String format;
 
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
+
     @Override
     public Integer call() throws IOException {
+        DecodeConfig config;
+        try {
+            config = decode.config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("tunnellens vni-map: " + e.getMessage());
+            return 1;
+        }
         List<SegmentFact> facts = new ArrayList<>();
         for (String t : topology) {
             int eq = t.indexOf('=');
@@ -63,7 +75,7 @@ public final class VniMapCommand implements Callable<Integer> {
             for (Path p : captures) {
                 open.add(CaptureFile.open(p));
             }
-            VniMapReport r = VniMapReport.build(facts, VniMapReport.observe(open));
+            VniMapReport r = VniMapReport.build(facts, VniMapReport.observe(open, config));
             if (format.equals("json")) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("rows", r.rows());

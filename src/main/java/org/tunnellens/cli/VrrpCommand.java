@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import org.tunnellens.analysis.vrrp.VrrpAnalysis;
 import org.tunnellens.analysis.vrrp.VrrpAnalyzer;
 import org.tunnellens.analysis.vrrp.VrrpTextReport;
+import org.tunnellens.dissect.DecodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunnellens vrrp}: keepalived's VRRP rebuilt from captures. */
@@ -31,6 +33,9 @@ public final class VrrpCommand implements Callable<Integer> {
     @Option(names = "--adverts", description = "with --format json: list every advert of every virtual router")
     boolean withAdverts;
 
+    @Mixin
+    DecodeOptions decode = new DecodeOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -38,7 +43,14 @@ public final class VrrpCommand implements Callable<Integer> {
             System.err.println("tunnellens: unknown format \"" + format + "\" (text or json)");
             return 1;
         }
-        VrrpAnalysis a = VrrpAnalyzer.analyze(files);
+        DecodeConfig config;
+        try {
+            config = decode.config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("tunnellens: " + e.getMessage());
+            return 1;
+        }
+        VrrpAnalysis a = VrrpAnalyzer.analyze(files, config);
         if (format.equals("json")) {
             out.println(json(a, withAdverts));
         } else {

@@ -20,6 +20,8 @@ public final class Dissection {
     public static final int FLAG_NOT_LISTED = 32;
     /** With FLAG_MALFORMED: reported as an expert note while decoding went on, so Info does not say "Malformed". */
     public static final int FLAG_EXPERT_ONLY = 64;
+    /** A layer of the packet an ICMP error quotes: it sets no column and is not real traffic. */
+    public static final int FLAG_QUOTED = 128;
 
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -44,8 +46,6 @@ public final class Dissection {
      */
     MemorySegment reassembled;
     int reassembledLength;
-    /** Fragments seen so far by this packet's dissector (null: no reassembly). */
-    Ipv4Fragments fragments;
 
     // field occurrences
     int count;
@@ -77,7 +77,8 @@ public final class Dissection {
 
     // what comes next, as the current decoder found it (gopacket's NextLayerType)
     DissectorTables tables;
-    TcpSequences tcpSequences;
+    /** What the protocols keep across this dissector's packets (TCP sequence bases, IPv4 fragments). */
+    States states;
     LayerDecoder nextDecoder;
     int nextOffset;
     int nextEnd;
@@ -116,6 +117,11 @@ public final class Dissection {
 
     public DissectorTables tables() {
         return tables;
+    }
+
+    /** A protocol's state across this dissector's packets, made on first use. */
+    public <T> T state(StateKey<T> key) {
+        return states.get(key);
     }
 
     /** Tunnel nesting of the layer being decoded. */
@@ -160,6 +166,9 @@ public final class Dissection {
         }
         layerOcc[layers] = occ;
         layerDepth[layers] = depth;
+        if (inIcmpError) {
+            flags[occ] |= FLAG_QUOTED;
+        }
         links[occ] = (links[occ] & HIGH) | layers;
         currentLayer = layers;
         layers++;
@@ -487,6 +496,23 @@ public final class Dissection {
         return -1;
     }
 
+    /** The last occurrence of a field before occurrence {@code occ} (the header around a layer), or -1. */
+    public int lastBefore(FieldDef f, int occ) {
+        int id = f.id();
+        for (int i = Math.min(occ, count) - 1; i >= 0; i--) {
+            if (field[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The next occurrence of a field after {@code occ} that lies in the same layer, or -1. */
+    public int nextInLayer(FieldDef f, int occ) {
+        int o = next(f, occ);
+        return o >= 0 && layerOf(o) == layerOf(occ) ? o : -1;
+    }
+
     public boolean has(FieldDef f) {
         return first(f) >= 0;
     }
@@ -507,6 +533,17 @@ public final class Dissection {
         int s = start(occ);
         int end = s >= capturedLength ? limit() : capturedLength;
         return Math.max(0, Math.min(length(occ), end - s));
+    }
+
+    /**
+     * The {@code len} bytes at packet offset {@code off} as a view (no copy), in the frame or in the reassembled
+     * datagram, for code that reads raw memory (a heuristic shared with the correlation's fast path).
+     */
+    public MemorySegment slice(int off, int len) {
+        if (inFrame(off, len)) {
+            return segment.asSlice(base + off, len);
+        }
+        return reassembled.asSlice(reassembledOffset(off, len), len);
     }
 
     /** Copies {@code len} bytes at packet offset {@code off}, in the frame or in the reassembled datagram. */
@@ -531,7 +568,7 @@ public final class Dissection {
      * Makes a reassembled datagram addressable after the frame's bytes and returns the packet offset of its first
      * byte. One per packet: a second (a fragmented datagram inside a reassembled one) returns -1.
      */
-    int attachReassembled(byte[] data) {
+    public int attachReassembled(byte[] data) {
         if (reassembled != null) {
             return -1;
         }
@@ -540,7 +577,13 @@ public final class Dissection {
         return capturedLength;
     }
 
-    public Ipv4Fragments fragments() {
-        return fragments;
+    /** Whether an occurrence belongs to a packet an ICMP error quotes (not real traffic, sets no column). */
+    public boolean quoted(int occ) {
+        return (flags[layerOcc[(int) links[occ]]] & FLAG_QUOTED) != 0;
+    }
+
+    /** The protocol whose field opened layer {@code l}. */
+    public Protocol layerOwner(int l) {
+        return layerProtocol(l).owner();
     }
 }

@@ -2,117 +2,92 @@ package org.tunnellens.dissect;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /**
- * Every field of every protocol, by id and by Wireshark name. Decoders declare their fields as static constants
- * through the factory methods here; {@link Protocols} loads every decoder so the registry is complete before
- * anyone looks a name up.
+ * Every field of every protocol, by id and by Wireshark name. Filled once, in the order of {@link Protocols}'
+ * catalogue, the first time anything asks for a field's id or name; after that it is read-only.
  */
 public final class FieldRegistry {
-    private static final List<FieldDef> BY_ID = new ArrayList<>();
-    private static final Map<String, FieldDef> BY_NAME = new LinkedHashMap<>();
+    private static volatile Snapshot snapshot;
+
+    private record Snapshot(FieldDef[] byId, Map<String, FieldDef> byName, Map<String, FieldDef[]> aliases) {
+    }
 
     private FieldRegistry() {
     }
 
-    static synchronized FieldDef register(String abbrev, String label, FieldType type, Base base, int bits,
-                                          LongFunction<String> names, boolean hidden) {
-        if (BY_NAME.containsKey(abbrev)) {
-            throw new IllegalStateException("field registered twice: " + abbrev);
+    private static Snapshot snapshot() {
+        Snapshot s = snapshot;
+        return s != null ? s : build();
+    }
+
+    private static boolean building;
+
+    private static synchronized Snapshot build() {
+        if (snapshot != null) {
+            return snapshot;
         }
-        FieldDef f = new FieldDef(BY_ID.size(), abbrev, label, type, base, bits, names, hidden);
-        BY_ID.add(f);
-        BY_NAME.put(abbrev, f);
-        return f;
+        if (building) {
+            // a protocol's static initialiser asked for an id: it would get one that depends on load order
+            throw new IllegalStateException("a field id was asked for while the protocols were being registered");
+        }
+        building = true;
+        List<FieldDef> byId = new ArrayList<>();
+        Map<String, FieldDef> byName = new LinkedHashMap<>();
+        Map<String, FieldDef[]> aliases = new HashMap<>();
+        for (Protocol p : Protocols.catalogue()) {
+            for (FieldDef f : p.fields()) {
+                if (f.registered()) {
+                    continue; // a list shared by two protocol instances (802.1Q and 802.1ad)
+                }
+                if (byName.containsKey(f.abbrev())) {
+                    throw new IllegalStateException("field registered twice: " + f.abbrev());
+                }
+                f.assign(byId.size(), p);
+                byId.add(f);
+                byName.put(f.abbrev(), f);
+            }
+            aliases.putAll(p.aliases());
+        }
+        building = false;
+        snapshot = new Snapshot(byId.toArray(FieldDef[]::new), Collections.unmodifiableMap(byName),
+                Collections.unmodifiableMap(aliases));
+        return snapshot;
     }
 
-    public static FieldDef protocol(String abbrev, String label) {
-        return register(abbrev, label, FieldType.PROTOCOL, Base.NONE, 0, null, false);
-    }
-
-    static FieldDef hiddenProtocol(String abbrev, String label) {
-        return register(abbrev, label, FieldType.PROTOCOL, Base.NONE, 0, null, true);
-    }
-
-    public static FieldDef uint(String abbrev, String label) {
-        return register(abbrev, label, FieldType.UINT, Base.DEC, 0, null, false);
-    }
-
-    public static FieldDef uint(String abbrev, String label, LongFunction<String> names) {
-        return register(abbrev, label, FieldType.UINT, Base.DEC, 0, names, false);
-    }
-
-    public static FieldDef hex(String abbrev, String label, int bits) {
-        return register(abbrev, label, FieldType.UINT, Base.HEX, bits, null, false);
-    }
-
-    public static FieldDef hex(String abbrev, String label, int bits, LongFunction<String> names) {
-        return register(abbrev, label, FieldType.UINT, Base.HEX, bits, names, false);
-    }
-
-    public static FieldDef flag(String abbrev, String label) {
-        return register(abbrev, label, FieldType.BOOLEAN, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef ether(String abbrev, String label) {
-        return register(abbrev, label, FieldType.ETHER, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef ipv4(String abbrev, String label) {
-        return register(abbrev, label, FieldType.IPV4, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef ipv6(String abbrev, String label) {
-        return register(abbrev, label, FieldType.IPV6, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef bytes(String abbrev, String label) {
-        return register(abbrev, label, FieldType.BYTES, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef string(String abbrev, String label) {
-        return register(abbrev, label, FieldType.STRING, Base.NONE, 0, null, false);
-    }
-
-    public static FieldDef text(String abbrev, String label) {
-        return register(abbrev, label, FieldType.NONE, Base.NONE, 0, null, false);
-    }
-
-    /** A date and time, printed as tshark prints one: "Nov 14, 2023 22:13:10.000005000 UTC". */
-    public static FieldDef absoluteTime(String abbrev, String label) {
-        return register(abbrev, label, FieldType.ABSOLUTE_TIME, Base.NONE, 0, null, false);
-    }
-
-    /** A date and time printed as seconds since the epoch (Wireshark's ABSOLUTE_TIME_UNIX display). */
-    public static FieldDef epochTime(String abbrev, String label) {
-        return register(abbrev, label, FieldType.ABSOLUTE_TIME, Base.DEC, 0, null, false);
-    }
-
-    public static FieldDef relativeTime(String abbrev, String label) {
-        return register(abbrev, label, FieldType.RELATIVE_TIME, Base.NONE, 0, null, false);
+    static int idOf(FieldDef f) {
+        snapshot();
+        if (!f.registered()) {
+            throw new IllegalStateException(f.abbrev() + " belongs to no protocol in the catalogue");
+        }
+        return f.id();
     }
 
     /** The field with this Wireshark name, or null. */
     public static FieldDef byName(String abbrev) {
-        Protocols.ensureLoaded();
-        synchronized (FieldRegistry.class) {
-            return BY_NAME.get(abbrev);
-        }
+        return snapshot().byName.get(abbrev);
     }
 
     public static FieldDef byId(int id) {
-        return BY_ID.get(id);
+        return snapshot().byId[id];
     }
 
-    /** All fields in declaration order (for autocompletion and documentation). */
+    /** The fields an "either end" name stands for ({@code ip.addr}), or null when it is not one. */
+    public static FieldDef[] alias(String name) {
+        FieldDef[] a = snapshot().aliases.get(name);
+        return a == null ? null : a.clone();
+    }
+
+    public static java.util.Set<String> aliasNames() {
+        return snapshot().aliases.keySet();
+    }
+
+    /** All fields in registration order (for autocompletion and documentation). */
     public static List<FieldDef> all() {
-        Protocols.ensureLoaded();
-        synchronized (FieldRegistry.class) {
-            return Collections.unmodifiableList(new ArrayList<>(BY_ID));
-        }
+        return List.of(snapshot().byId);
     }
 }

@@ -10,35 +10,57 @@ import org.tunnellens.capture.PacketIndex;
 public final class PacketDissector {
     /** A packet has at most this many layers; more means a crafted loop and decoding stops. */
     public static final int MAX_LAYERS = 64;
-    public static final FieldDef UNSUPPORTED = FieldRegistry.text("_ws.unsupported_link_type",
-            "Unsupported link type");
+    /** Which packets the dissectors of one session have seen, shared with the look-behind dissector. */
+    private static final StateKey<VisitedPackets> VISITED = StateKey.ofSession("visited packets",
+            s -> new VisitedPackets());
 
     private final CaptureFile file;
     private final Dissection d = new Dissection();
     private final long firstTimestamp;
+    private final VisitedPackets visited;
+    private PacketDissector lookBehind;
 
     public PacketDissector(CaptureFile file) {
-        this(file, DissectorTables.defaults(), new TcpSequences());
+        this(file, DecodeConfig.defaults());
     }
 
-    public PacketDissector(CaptureFile file, DissectorTables tables, TcpSequences sequences) {
-        this(file, tables, sequences, null);
-        PacketDissector[] earlier = new PacketDissector[1];
-        d.fragments.setLookBehind(i -> {
-            // a second dissector with its own record and TCP state, so the packet being dissected is untouched
-            if (earlier[0] == null) {
-                earlier[0] = new PacketDissector(file, tables, new TcpSequences(), d.fragments);
-            }
-            earlier[0].dissect(i);
-        });
+    public PacketDissector(CaptureFile file, DecodeConfig config) {
+        this(file, config.tables(), null);
     }
 
-    private PacketDissector(CaptureFile file, DissectorTables tables, TcpSequences sequences, Ipv4Fragments shared) {
+    private PacketDissector(CaptureFile file, DissectorTables tables, States lookBehindFor) {
         this.file = file;
         this.d.tables = tables;
-        this.d.tcpSequences = sequences;
-        this.d.fragments = shared != null ? shared : new Ipv4Fragments(file.data(), file::sizeNow);
+        this.d.states = new States(new Session(), lookBehindFor);
+        this.visited = d.states.get(VISITED);
         this.firstTimestamp = file.packetCount() > 0 ? file.index().timestampNanos(0) : 0;
+    }
+
+    /** What the protocols' state may ask of this dissector. */
+    private final class Session implements DissectorSession {
+        @Override
+        public java.lang.foreign.MemorySegment fileData() {
+            return file.data();
+        }
+
+        @Override
+        public long fileSizeNow() {
+            return file.sizeNow();
+        }
+
+        @Override
+        public boolean visited(int packet) {
+            return visited.contains(packet);
+        }
+
+        @Override
+        public void dissectEarlier(int packet) {
+            // a second dissector with its own record and TCP state, so the packet being dissected is untouched
+            if (lookBehind == null) {
+                lookBehind = new PacketDissector(file, d.tables, d.states);
+            }
+            lookBehind.dissect(packet);
+        }
     }
 
     /** Dissects packet {@code i} (0-based). The returned object is reused by the next call. */
@@ -51,7 +73,7 @@ public final class PacketDissector {
             capLen = 0; // no decoder or formatter may touch these bytes: every layer shows as malformed
         }
         d.reset(file.data(), idx.offset(i), capLen, origLen);
-        d.fragments.visited(i);
+        visited.add(i);
         d.frameNumber = i + 1;
         d.timestampNanos = idx.timestampNanos(i);
         d.interfaceId = idx.interfaceId(i);
@@ -82,9 +104,9 @@ public final class PacketDissector {
         }
         d.addGenerated(Frame.PROTOCOLS, 0);
 
-        LayerDecoder first = Protocols.forLinkType(d.linkType);
+        LayerDecoder first = d.tables.linkType(d.linkType);
         if (first == null) {
-            d.addGenerated(UNSUPPORTED, d.linkType);
+            d.addGenerated(Frame.UNSUPPORTED, d.linkType);
             return d;
         }
         run(first, 0, capLen);
@@ -166,6 +188,10 @@ public final class PacketDissector {
 
     public Dissection current() {
         return d;
+    }
+
+    public DissectorTables tables() {
+        return d.tables;
     }
 
     public CaptureFile file() {

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Tcp;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Tcp;
 
 /**
  * Builds the per-occurrence test for "field relation value", choosing by the field's type how the value is read

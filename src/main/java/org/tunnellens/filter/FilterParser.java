@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldSelector;
+import org.tunnellens.dissect.column.FieldSelector;
 
 /**
  * Recursive-descent parser for Wireshark's display-filter language (the subset TunnelLens supports), producing a

@@ -41,10 +41,11 @@ import org.controlsfx.control.NotificationPane;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.capture.CaptureInterface;
 import org.tunnellens.capture.ReadProblem;
+import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.RequestReplyIndex;
+import org.tunnellens.dissect.firstpass.FirstPass;
 import org.tunnellens.filter.DisplayFilter;
 
 /**
@@ -311,10 +312,10 @@ public final class CaptureTab extends Tab {
      */
     private void startFirstPass() {
         CaptureFile f = file;
-        Task<RequestReplyIndex> pass = new Task<>() {
+        Task<PassResults> pass = new Task<>() {
             @Override
-            protected RequestReplyIndex call() {
-                return RequestReplyIndex.build(new PacketDissector(f));
+            protected PassResults call() {
+                return FirstPass.run(new PacketDissector(f));
             }
         };
         pass.setOnSucceeded(e -> {

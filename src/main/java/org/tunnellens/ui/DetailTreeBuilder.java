@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.FieldType;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.tunnellens.dissect.FieldDef;
 import org.tunnellens.dissect.FieldRegistry;
-import org.tunnellens.dissect.FieldSelector;
+import org.tunnellens.dissect.column.FieldSelector;
 
 /**
  * Completions for the filter bar: the word being typed (the last run of name characters) completed to field and

@@ -1,6 +1,6 @@
 package org.tunnellens.ui;
 
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /**
  * Names a MAC the way a cloud-networking student needs it: the prefixes OpenStack, OpenNebula, VRRP and QEMU give

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /**
  * The IEEE MA-L registry as short names, the way Wireshark shows a MAC ({@code PcsCompu_c4:7e:22}). Held as two

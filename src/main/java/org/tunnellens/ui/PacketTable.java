@@ -15,7 +15,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.tunnellens.capture.PacketIndex;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /**
  * The virtualised packet list: its items are packet indices ({@link PacketNumberList}); each visible cell asks
@@ -171,7 +171,7 @@ public final class PacketTable extends TableView<Integer> {
         }
         // a big capture is sorted on a worker with its own dissector; the list keeps its order until then
         org.tunnellens.capture.CaptureFile file = summaries.file();
-        org.tunnellens.dissect.RequestReplyIndex pairs = summaries.pairs();
+        org.tunnellens.dissect.PassResults pairs = summaries.pairs();
         javafx.concurrent.Task<int[]> task = new javafx.concurrent.Task<>() {
             @Override
             protected int[] call() {
@@ -197,7 +197,7 @@ public final class PacketTable extends TableView<Integer> {
      */
     private static int[] sortedOrder(int[] current, Comparator<PacketRow> order,
                                      IntFunction<org.tunnellens.dissect.Dissection> dissect,
-                                     org.tunnellens.dissect.RequestReplyIndex pairs,
+                                     org.tunnellens.dissect.PassResults pairs,
                                      java.util.function.BooleanSupplier cancelled) {
         PacketRow[] keyed = new PacketRow[current.length];
         for (int i = 0; i < current.length; i++) {

@@ -2,10 +2,10 @@ package org.tunnellens.ui;
 
 import java.util.function.IntFunction;
 import org.tunnellens.capture.CaptureFile;
-import org.tunnellens.dissect.Arp;
+import org.tunnellens.dissect.proto.Arp;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Ipv4;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
 
 /**
  * Pairs a request with its reply, as Wireshark's "reply in N" / "request in N": ICMP echo by identifier, sequence

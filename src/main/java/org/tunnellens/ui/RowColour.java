@@ -1,12 +1,12 @@
 package org.tunnellens.ui;
 
-import org.tunnellens.dissect.Arp;
+import org.tunnellens.dissect.proto.Arp;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Icmpv6;
-import org.tunnellens.dissect.Tcp;
-import org.tunnellens.dissect.Vrrp;
-import org.tunnellens.dissect.Vxlan;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Icmpv6;
+import org.tunnellens.dissect.proto.Tcp;
+import org.tunnellens.dissect.proto.Vrrp;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * Wireshark-like row colouring. The first rule that matches wins, in the order declared, so a TCP reset inside a

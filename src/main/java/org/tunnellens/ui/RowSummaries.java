@@ -3,13 +3,14 @@ package org.tunnellens.ui;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Ethernet;
-import org.tunnellens.dissect.InfoColumn;
+import org.tunnellens.dissect.proto.Ethernet;
+import org.tunnellens.dissect.column.InfoColumn;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.PacketSummary;
-import org.tunnellens.dissect.RequestReplyIndex;
-import org.tunnellens.dissect.Vxlan;
+import org.tunnellens.dissect.column.PacketSummary;
+import org.tunnellens.dissect.firstpass.FirstPass;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * Row summaries for the visible part of the packet list: dissected from the mapped file when asked and kept in a
@@ -22,7 +23,7 @@ public final class RowSummaries {
     private final CaptureFile file;
     private PacketDissector dissector;
     /** Wireshark's first pass (replies, TCP analysis, reassembly), once the background pass has run. */
-    private RequestReplyIndex pairs = RequestReplyIndex.empty();
+    private PassResults pairs = PassResults.NONE;
     private final Map<Integer, PacketRow> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, PacketRow> eldest) {
@@ -57,20 +58,20 @@ public final class RowSummaries {
      * Uses the first pass from now on: rows already summarised are dropped, so the Info column gains "(reply in
      * N)", "[TCP Retransmission]" and "[Reassembled in #N]" as Wireshark's list shows them after loading.
      */
-    public void usePairs(RequestReplyIndex firstPass) {
+    public void usePairs(PassResults firstPass) {
         this.pairs = firstPass;
         cache.clear();
     }
 
-    public RequestReplyIndex pairs() {
+    public PassResults pairs() {
         return pairs;
     }
 
     public static PacketRow summarise(Dissection d) {
-        return summarise(d, RequestReplyIndex.empty());
+        return summarise(d, PassResults.NONE);
     }
 
-    public static PacketRow summarise(Dissection d, RequestReplyIndex pairs) {
+    public static PacketRow summarise(Dissection d, PassResults pairs) {
         StringBuilder sb = new StringBuilder();
         PacketSummary.appendAddress(d, sb, true);
         String src = sb.toString();

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.analysis.vrrp.VrrpAnalysis;
 import org.tunnellens.analysis.vrrp.VrrpAnalyzer;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.Frame;
 import org.tunnellens.dissect.PacketDissector;
 

@@ -24,7 +24,7 @@ class TcpdumpLineOracleTest {
     void matchesTcpdumpsExpectedOutput(String capture, String expected, boolean linkHeaders) throws Exception {
         StringWriter out = new StringWriter();
         try (CaptureFile f = CaptureFile.open(DIR.resolve(capture))) {
-            TcpdumpLine.write(out, new PacketDissector(f), DisplayFilter.compile(""), f.packetCount(), linkHeaders);
+            PacketsCommand.writeTcpdump(out, new PacketDissector(f), DisplayFilter.compile(""), f.packetCount(), linkHeaders);
         }
         assertThat(out.toString()).isEqualTo(Files.readString(DIR.resolve(expected)));
     }

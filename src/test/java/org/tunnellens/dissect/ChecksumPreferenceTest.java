@@ -1,7 +1,5 @@
 package org.tunnellens.dissect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.proto.Checksums;
+import org.tunnellens.dissect.proto.Tcp;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TCP/UDP checksums are left unverified by default, as in Wireshark; with {@code tcp.check_checksum:TRUE} and
@@ -24,10 +25,10 @@ class ChecksumPreferenceTest {
     void statusesEqualTsharksWhenVerificationIsOn(String name) throws Exception {
         Path file = CORPUS.resolve(name);
         List<String> expected = tshark(file);
-        DissectorTables tables = DissectorTables.defaults().withPreference("tcp.check_checksum", "TRUE");
+        DecodeConfig config = DecodeConfig.defaults().withPreference("tcp.check_checksum", "TRUE");
         OurFields fields = new OurFields(List.of("ip.checksum.status", "udp.checksum.status", "tcp.checksum.status"));
         try (CaptureFile f = CaptureFile.open(file)) {
-            PacketDissector dissector = new PacketDissector(f, tables, new TcpSequences());
+            PacketDissector dissector = new PacketDissector(f, config);
             assertThat(f.packetCount()).isEqualTo(expected.size());
             for (int i = 0; i < f.packetCount(); i++) {
                 Dissection d = dissector.dissect(i);

@@ -3,6 +3,7 @@ package org.tunnellens.dissect;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.tunnellens.dissect.proto.Ethernet;
 
 /** Classic little-endian pcap files (Ethernet, µs) built in memory from frames, for tests of crafted packets. */
 final class CraftedPcap {

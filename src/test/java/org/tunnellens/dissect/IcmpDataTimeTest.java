@@ -1,7 +1,5 @@
 package org.tunnellens.dissect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunnellens.cli.CliRun;
+import org.tunnellens.dissect.proto.Ethernet;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The timestamp ping writes at the start of its echo data, at the edges of what tshark accepts as one: big- and

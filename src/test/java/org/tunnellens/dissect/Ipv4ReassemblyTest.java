@@ -1,7 +1,5 @@
 package org.tunnellens.dissect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.cli.CliRun;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.column.InfoColumn;
+import org.tunnellens.dissect.proto.Checksums;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Vxlan;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * IPv4 reassembly on the OpenStack lab's oversize ping (1500-byte inner packets: the VXLAN datagram is 1530 bytes,

@@ -1,6 +1,7 @@
 package org.tunnellens.dissect;
 
 import java.util.List;
+import org.tunnellens.dissect.column.FieldSelector;
 
 /** Our values for a list of field names, formatted as {@code tshark -T fields -E occurrence=a -E aggregator=,}. */
 final class OurFields {

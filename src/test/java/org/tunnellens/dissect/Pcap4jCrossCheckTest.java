@@ -1,7 +1,5 @@
 package org.tunnellens.dissect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.Inet4Address;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,14 @@ import org.pcap4j.packet.UdpPacket;
 import org.pcap4j.packet.factory.PacketFactories;
 import org.pcap4j.packet.namednumber.EtherType;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Arp;
+import org.tunnellens.dissect.proto.Ethernet;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Tcp;
+import org.tunnellens.dissect.proto.Udp;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A second, independent decoder: pcap4j's static packet factory (pure Java, no libpcap) reads the same bytes, and

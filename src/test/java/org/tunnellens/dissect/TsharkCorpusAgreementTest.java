@@ -1,7 +1,5 @@
 package org.tunnellens.dissect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tunnellens.capture.CaptureFile;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every public corpus capture against the {@code .tshark.tsv} tshark 4.0.17 wrote for it, packet by packet: every
@@ -48,8 +47,9 @@ class TsharkCorpusAgreementTest {
         }
     }
 
-    static DissectorTables tsvTables() {
-        return DissectorTables.defaults().withDecodeAs("udp.port==8472,vxlan").withUdpHeuristicsFirst(true);
+    static DecodeConfig tsvConfig() {
+        return DecodeConfig.defaults().withDecodeAs("udp.port==8472,vxlan")
+                .withPreference("udp.try_heuristic_first", "TRUE");
     }
 
     @ParameterizedTest
@@ -61,7 +61,7 @@ class TsharkCorpusAgreementTest {
         int protocolsOk = 0;
         try (CaptureFile f = CaptureFile.open(CORPUS.resolve(capture))) {
             assertThat(f.packetCount()).as(capture + " packet count").isEqualTo(expected.rows().size());
-            PacketDissector dissector = new PacketDissector(f, tsvTables(), new TcpSequences());
+            PacketDissector dissector = new PacketDissector(f, tsvConfig());
             for (int p = 0; p < f.packetCount(); p++) {
                 Dissection d = dissector.dissect(p);
                 for (int c = 0; c < ours.size(); c++) {

@@ -12,10 +12,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.InfoColumn;
+import org.tunnellens.dissect.column.InfoColumn;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.RequestReplyIndex;
+import org.tunnellens.dissect.firstpass.FirstPass;
 
 /**
  * Our Info column against {@code tshark -2 -T fields -e _ws.col.Info} (two-pass, so "reply in N" is known) on every
@@ -71,7 +72,7 @@ class InfoColumnOracleTest {
     private void compare(Path capture, Path oracle, Map<String, int[]> rates) throws IOException, Exception {
         List<String> lines = Files.readAllLines(oracle);
         try (CaptureFile f = CaptureFile.open(capture)) {
-            RequestReplyIndex pairs = RequestReplyIndex.build(f);
+            PassResults pairs = FirstPass.run(f);
             PacketDissector dissector = new PacketDissector(f);
             for (int i = 1; i < lines.size(); i++) {
                 String[] cols = lines.get(i).split("\t", -1);
@@ -81,7 +82,7 @@ class InfoColumnOracleTest {
                 Dissection d = dissector.dissect(frame - 1);
                 String actual = InfoColumn.info(d, pairs);
                 String bucket = proto;
-                if (d.has(PacketDissector.UNSUPPORTED)) {
+                if (d.has(org.tunnellens.dissect.Frame.UNSUPPORTED)) {
                     // the capture engine does not read this link type (Frame Relay): nothing to compare
                     bucket = "(link type not decoded)";
                 } else if (proto.equals("TCP") && (expected.contains("[SYN]") || expected.contains("[SYN, ACK]"))) {

@@ -19,7 +19,7 @@ import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.capture.ReadProblem;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.PacketDissector;
 
 /**

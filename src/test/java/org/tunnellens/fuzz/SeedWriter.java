@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.capture.CaptureFormat;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.Frame;
 import org.tunnellens.dissect.PacketDissector;
 

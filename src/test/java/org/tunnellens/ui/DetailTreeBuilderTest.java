@@ -38,7 +38,7 @@ class DetailTreeBuilderTest {
             assertThat(vni.covers(48)).isTrue();
             assertThat(vni.covers(49)).isFalse();
             assertThat(vxlan.values()).containsEntry("vxlan.vni", "100");
-            byte[] raw = d.bytes(d.first(org.tunnellens.dissect.Vxlan.VNI));
+            byte[] raw = d.bytes(d.first(org.tunnellens.dissect.proto.Vxlan.VNI));
             assertThat(((raw[0] & 0xff) << 16) | ((raw[1] & 0xff) << 8) | (raw[2] & 0xff)).isEqualTo(100);
         }
     }

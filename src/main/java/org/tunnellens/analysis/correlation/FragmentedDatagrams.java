@@ -4,10 +4,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.BitSet;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.DissectorTables;
-import org.tunnellens.dissect.Ipv4;
+import org.tunnellens.dissect.DecodeConfig;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.TcpSequences;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * The dissector's IPv4 reassembly, asked about outer IPv4 fragments only: which frame completes a datagram (its
@@ -56,11 +56,11 @@ final class FragmentedDatagrams {
         if (dissector == null) {
             // only the reassembled bytes are wanted (FrameLocator walks what they carry): VXLAN payloads decoded as
             // data spare decoding the inner frame a second time, which halves the cost of a reassembling frame
-            DissectorTables tables = DissectorTables.defaults().withVxlanHeuristic(false);
+            DecodeConfig decode = DecodeConfig.defaults().withHeuristic(Vxlan.HEURISTIC_NAME, false);
             for (int port : vxlanPorts) {
-                tables = tables.withDecodeAs("udp.port==" + (port & 0xffff) + ",data");
+                decode = decode.withDecodeAs("udp.port==" + (port & 0xffff) + ",data");
             }
-            dissector = new PacketDissector(file, tables, new TcpSequences());
+            dissector = new PacketDissector(file, decode);
         }
         seen.set(packet);
         return dissector.dissect(packet);

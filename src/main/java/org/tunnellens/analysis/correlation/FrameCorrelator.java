@@ -28,8 +28,8 @@ public final class FrameCorrelator {
     public CorrelationResult correlate(CaptureFile first, CaptureFile second) {
         boolean single = first == second;
         boolean withMacs = !cooked(first) && !cooked(second);
-        FrameLocator locA = new FrameLocator(first, options.vxlanPorts(), options.heuristic());
-        FrameLocator locB = single ? locA : new FrameLocator(second, options.vxlanPorts(), options.heuristic());
+        FrameLocator locA = new FrameLocator(first, options.decode());
+        FrameLocator locB = single ? locA : new FrameLocator(second, options.decode());
         CaptureSide a = CaptureSide.scan(locA, true, single, withMacs, null);
         CorrelationMode mode;
         CaptureSide b;

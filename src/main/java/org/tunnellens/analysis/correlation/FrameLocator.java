@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.capture.LinkType;
 import org.tunnellens.capture.PacketIndex;
+import org.tunnellens.dissect.DecodeConfig;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * Walks only the headers pairing needs (link layer, IPv4, UDP, VXLAN) straight from the mapped file. Pairing a
@@ -28,15 +30,16 @@ public final class FrameLocator {
     /** Made on the first outer fragment: only fragments are dissected, everything else is walked in place. */
     private FragmentedDatagrams datagrams;
 
-    public FrameLocator(CaptureFile file, int[] ports, boolean heuristic) {
+    /** VXLAN where the decode configuration's UDP table hands a port to it, and by its heuristic when on. */
+    public FrameLocator(CaptureFile file, DecodeConfig decode) {
         this.file = file;
         this.data = file.data();
         this.index = file.index();
-        this.ports = ports.clone();
+        this.ports = decode.tables().udpPortsOf(Vxlan.INSTANCE);
         for (int p : ports) {
-            vxlanPorts[p & 0xffff] = true;
+            vxlanPorts[p] = true;
         }
-        this.heuristic = heuristic;
+        this.heuristic = decode.tables().heuristicEnabled(Vxlan.HEURISTIC_NAME);
     }
 
     public CaptureFile file() {
@@ -211,19 +214,7 @@ public final class FrameLocator {
         if (vxlanPorts[dport]) {
             return true;
         }
-        if (!heuristic) {
-            return false;
-        }
-        // the dissector's heuristic: flags 0x08, reserved bytes zero, plausible inner Ethernet
-        if (u8(s, vx) != 0x08 || u8(s, vx + 1) != 0 || u16(s, vx + 2) != 0 || u8(s, vx + 7) != 0
-                || end - vx < 8 + 14 + 20) {
-            return false;
-        }
-        long src = u48(s, vx + 8 + 6);
-        long dst = u48(s, vx + 8);
-        int type = u16(s, vx + 8 + 12);
-        boolean srcUnicast = (src >>> 40 & 1) == 0 && src != 0;
-        return srcUnicast && dst != 0 && (type == 0x0800 || type == 0x0806 || type == 0x86dd || type == 0x8100);
+        return heuristic && Vxlan.looksLikeVxlan(s, vx, end);
     }
 
     /** Fills the key range of a frame of EtherType {@code type} whose network layer starts at {@code l3} in {@code s}. */

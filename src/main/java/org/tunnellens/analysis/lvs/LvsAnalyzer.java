@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.DecodeConfig;
 
 /**
  * Rebuilds LVS-NAT from a client-side capture, a server-side capture, or both (or one capture at the director).
@@ -20,6 +21,17 @@ import org.tunnellens.capture.CaptureFile;
  * number: that pairs them, and the pairs name the virtual services and their real servers.
  */
 public final class LvsAnalyzer {
+    private final DecodeConfig decode;
+
+    public LvsAnalyzer() {
+        this(DecodeConfig.defaults());
+    }
+
+    /** Reads captures decoded as the configuration says (VXLAN on an odd port, say). */
+    public LvsAnalyzer(DecodeConfig decode) {
+        this.decode = decode;
+    }
+
     /** A connection this soon after a failed check may have been scheduled before the server was removed. */
     private static final long REMOVAL_GRACE = 500_000_000L;
 
@@ -37,7 +49,7 @@ public final class LvsAnalyzer {
 
     public LvsAnalyzer add(CaptureFile file, String name) {
         LvsPacketReader r = new LvsPacketReader();
-        r.read(file, name);
+        r.read(file, name, decode);
         legs.addAll(r.legs());
         if (file.problem() != null) {
             problems.add(file.problem().message());
@@ -46,7 +58,11 @@ public final class LvsAnalyzer {
     }
 
     public static LvsAnalysis analyze(List<Path> paths) {
-        LvsAnalyzer a = new LvsAnalyzer();
+        return analyze(paths, DecodeConfig.defaults());
+    }
+
+    public static LvsAnalysis analyze(List<Path> paths, DecodeConfig decode) {
+        LvsAnalyzer a = new LvsAnalyzer(decode);
         paths.forEach(a::add);
         return a.analyze();
     }

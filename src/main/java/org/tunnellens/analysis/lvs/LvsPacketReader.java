@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.DecodeConfig;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Http;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Ipv4;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Http;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.Tcp;
+import org.tunnellens.dissect.proto.Tcp;
 
 /** Groups the outer IPv4 TCP packets of one capture into connections ({@link TcpLeg}). */
 final class LvsPacketReader {
@@ -31,8 +32,8 @@ final class LvsPacketReader {
         return legs;
     }
 
-    void read(CaptureFile file, String name) {
-        PacketDissector dissector = new PacketDissector(file);
+    void read(CaptureFile file, String name, DecodeConfig decode) {
+        PacketDissector dissector = new PacketDissector(file, decode);
         for (int i = 0; i < file.packetCount(); i++) {
             Dissection d = dissector.dissect(i);
             int tcp = d.first(Tcp.PROTO);

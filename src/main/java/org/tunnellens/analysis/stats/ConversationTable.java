@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Ipv4;
-import org.tunnellens.dissect.Tcp;
-import org.tunnellens.dissect.Udp;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Tcp;
+import org.tunnellens.dissect.proto.Udp;
 
 /**
  * IPv4, TCP and UDP conversations (as Wireshark's Statistics > Conversations), with the tunnel depth in the key so

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.Http;
+import org.tunnellens.dissect.proto.Http;
 import org.tunnellens.dissect.Frame;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Icmpv6;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Icmpv6;
 
 /**
  * Protocol hierarchy statistics as {@code tshark -q -z io,phs} counts them: a tree of protocol paths (the packet's

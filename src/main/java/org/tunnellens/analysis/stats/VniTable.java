@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Ethernet;
+import org.tunnellens.dissect.proto.Ethernet;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.Frame;
-import org.tunnellens.dissect.Ipv4;
-import org.tunnellens.dissect.Ipv6;
-import org.tunnellens.dissect.Udp;
-import org.tunnellens.dissect.Vxlan;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Ipv6;
+import org.tunnellens.dissect.proto.Udp;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * Per VXLAN Network Identifier: the UDP port(s) it travelled on, packets and bytes, the VTEP pairs (outer IPv4

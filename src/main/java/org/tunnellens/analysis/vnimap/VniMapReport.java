@@ -44,10 +44,15 @@ public final class VniMapReport {
     }
 
     public static Map<Integer, Seen> observe(List<CaptureFile> captures) {
+        return observe(captures, org.tunnellens.dissect.DecodeConfig.defaults());
+    }
+
+    /** The VNIs the captures carry, VXLAN found where the decode configuration says. */
+    public static Map<Integer, Seen> observe(List<CaptureFile> captures, org.tunnellens.dissect.DecodeConfig decode) {
         Map<Integer, Seen> seen = new TreeMap<>();
         LocatedFrame f = new LocatedFrame();
         for (CaptureFile c : captures) {
-            FrameLocator loc = new FrameLocator(c, new int[] {4789, 8472}, true);
+            FrameLocator loc = new FrameLocator(c, decode);
             for (int i = 0; i < c.packetCount(); i++) {
                 if (loc.locate(i, f).kind() != FrameKind.VXLAN) {
                     continue;

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.tunnellens.capture.CaptureException;
 import org.tunnellens.capture.CaptureFile;
+import org.tunnellens.dissect.DecodeConfig;
 
 /**
  * Rebuilds what keepalived's VRRP did from the adverts on the wire: per segment and VRID the master timeline,
@@ -19,6 +20,17 @@ import org.tunnellens.capture.CaptureFile;
  * disagreements. Only a master sends adverts, so "who advertised when" is the master timeline.
  */
 public final class VrrpAnalyzer {
+    private final DecodeConfig decode;
+
+    public VrrpAnalyzer() {
+        this(DecodeConfig.defaults());
+    }
+
+    /** Reads captures decoded as the configuration says (VXLAN on an odd port, say). */
+    public VrrpAnalyzer(DecodeConfig decode) {
+        this.decode = decode;
+    }
+
     /** GARPs further apart than this belong to different bursts (keepalived repeats its burst after 5 s). */
     private static final long GARP_BURST_GAP = 2_000_000_000L;
 
@@ -39,7 +51,7 @@ public final class VrrpAnalyzer {
 
     public VrrpAnalyzer add(CaptureFile file, String name) {
         VrrpPacketReader reader = new VrrpPacketReader();
-        reader.read(file, name);
+        reader.read(file, name, decode);
         adverts.addAll(reader.adverts());
         arps.addAll(reader.gratuitousArps());
         if (file.packetCount() > 0) {
@@ -52,7 +64,11 @@ public final class VrrpAnalyzer {
     }
 
     public static VrrpAnalysis analyze(List<Path> paths) {
-        VrrpAnalyzer a = new VrrpAnalyzer();
+        return analyze(paths, DecodeConfig.defaults());
+    }
+
+    public static VrrpAnalysis analyze(List<Path> paths, DecodeConfig decode) {
+        VrrpAnalyzer a = new VrrpAnalyzer(decode);
         paths.forEach(a::add);
         return a.analyze();
     }

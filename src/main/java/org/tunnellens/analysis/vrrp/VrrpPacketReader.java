@@ -3,16 +3,17 @@ package org.tunnellens.analysis.vrrp;
 import java.util.ArrayList;
 import java.util.List;
 import org.tunnellens.capture.CaptureFile;
-import org.tunnellens.dissect.Arp;
-import org.tunnellens.dissect.Checksums;
+import org.tunnellens.dissect.proto.Arp;
+import org.tunnellens.dissect.proto.Checksums;
+import org.tunnellens.dissect.DecodeConfig;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Ethernet;
+import org.tunnellens.dissect.proto.Ethernet;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Ipv4;
-import org.tunnellens.dissect.Ipv6;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Ipv4;
+import org.tunnellens.dissect.proto.Ipv6;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.Vrrp;
+import org.tunnellens.dissect.proto.Vrrp;
 
 /** Pulls VRRP adverts and gratuitous ARPs out of one capture. */
 final class VrrpPacketReader {
@@ -27,8 +28,8 @@ final class VrrpPacketReader {
         return arps;
     }
 
-    void read(CaptureFile file, String name) {
-        PacketDissector dissector = new PacketDissector(file);
+    void read(CaptureFile file, String name, DecodeConfig decode) {
+        PacketDissector dissector = new PacketDissector(file, decode);
         for (int i = 0; i < file.packetCount(); i++) {
             Dissection d = dissector.dissect(i);
             int vrrp = d.last(Vrrp.PROTO);

@@ -70,7 +70,7 @@ public final class CorrelationBenchmark {
     }
 
     private static void tile(CaptureFile f, int tiles, long span, Path out) throws IOException {
-        FrameLocator loc = new FrameLocator(f, new int[] {4789, 8472}, true);
+        FrameLocator loc = new FrameLocator(f, org.tunnellens.dissect.DecodeConfig.defaults());
         LocatedFrame lf = new LocatedFrame();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
             ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);

@@ -18,15 +18,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tunnellens.capture.CaptureFile;
-import org.tunnellens.dissect.Arp;
+import org.tunnellens.dissect.proto.Arp;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Ethernet;
+import org.tunnellens.dissect.proto.Ethernet;
 import org.tunnellens.dissect.FieldDef;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Ipv4;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
 import org.tunnellens.dissect.PacketDissector;
-import org.tunnellens.dissect.Vxlan;
+import org.tunnellens.dissect.proto.Vxlan;
 
 /**
  * The lab captures (samples/, written by samples/lab/make-samples.sh with a truth.json each): the physical NIC

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tunnellens.capture.CaptureFile;
-import org.tunnellens.dissect.FieldFormatter;
+import org.tunnellens.dissect.column.FieldFormatter;
 import org.tunnellens.dissect.FieldRegistry;
 import org.tunnellens.dissect.PacketDissector;
 

@@ -29,9 +29,9 @@ import org.tunnellens.analysis.correlation.UnpairedReason;
 import org.tunnellens.analysis.vnimap.VniMapReport;
 import org.tunnellens.capture.CaptureFile;
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.FieldFormatter;
-import org.tunnellens.dissect.Icmp;
-import org.tunnellens.dissect.Ipv4;
+import org.tunnellens.dissect.column.FieldFormatter;
+import org.tunnellens.dissect.proto.Icmp;
+import org.tunnellens.dissect.proto.Ipv4;
 import org.tunnellens.dissect.PacketDissector;
 
 /**
