@@ -21,6 +21,7 @@ import org.tunnellens.dissect.proto.Loopback;
 import org.tunnellens.dissect.proto.Mpls;
 import org.tunnellens.dissect.proto.NamedProtocol;
 import org.tunnellens.dissect.proto.Nsh;
+import org.tunnellens.dissect.proto.Ntp;
 import org.tunnellens.dissect.proto.Ppp;
 import org.tunnellens.dissect.proto.Tcp;
 import org.tunnellens.dissect.proto.Teredo;
@@ -68,7 +69,7 @@ public final class Protocols {
             NamedProtocol.MDNS,
             NamedProtocol.DHCP,
             NamedProtocol.DHCPV6,
-            NamedProtocol.NTP,
+            Ntp.INSTANCE,
             NamedProtocol.SSDP,
             NamedProtocol.SSH,
             NamedProtocol.RIP,

@@ -26,6 +26,19 @@ final class CraftedPcap {
         return out.toByteArray();
     }
 
+    /** One frame of {@code originalLength} bytes of which {@code captured} were kept (a snaplen cut). */
+    static byte[] of(long seconds, int originalLength, byte[] captured) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        out.writeBytes(h.array());
+        ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        r.putInt((int) seconds).putInt(0).putInt(captured.length).putInt(originalLength);
+        out.writeBytes(r.array());
+        out.writeBytes(captured);
+        return out.toByteArray();
+    }
+
     /** Ethernet (02:00:00:00:00:01 → 02:00:00:00:00:02) and an IPv4 header from 10.0.0.1 to 10.0.0.2. */
     static ByteBuffer ipv4Frame(int protocol, int id, int flagsAndOffset, int payloadLength) {
         ByteBuffer b = ByteBuffer.allocate(14 + 20 + payloadLength);

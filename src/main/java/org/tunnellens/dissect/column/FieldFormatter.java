@@ -13,6 +13,9 @@ import org.tunnellens.dissect.Malformed;
 public final class FieldFormatter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The value of an absolute time the packet leaves unset; printed "NULL" as Wireshark does. */
+    public static final long NO_TIME = Long.MIN_VALUE;
+
     private FieldFormatter() {
     }
 
@@ -43,7 +46,9 @@ public final class FieldFormatter {
                 }
             }
             case ABSOLUTE_TIME -> {
-                if (f.base() == Base.DEC) {
+                if (v == NO_TIME) {
+                    sb.append("NULL"); // a time the packet leaves unset (an NTP timestamp of zero), as tshark says
+                } else if (f.base() == Base.DEC) {
                     appendSeconds(sb, v);
                 } else {
                     appendDate(sb, v);

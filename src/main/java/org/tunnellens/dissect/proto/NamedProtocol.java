@@ -21,8 +21,6 @@ public final class NamedProtocol extends Protocol implements LayerDecoder {
             new int[] {67, 68}, new int[0]);
     public static final NamedProtocol DHCPV6 = new NamedProtocol("dhcpv6", "DHCPv6", new int[] {546, 547},
             new int[0]);
-    public static final NamedProtocol NTP = new NamedProtocol("ntp", "Network Time Protocol", new int[] {123},
-            new int[0]);
     public static final NamedProtocol SSDP = new NamedProtocol("ssdp", "Simple Service Discovery Protocol",
             new int[] {1900}, new int[0]);
     public static final NamedProtocol SSH = new NamedProtocol("ssh", "SSH Protocol", new int[0], new int[] {22});
