@@ -59,6 +59,8 @@ public final class Dissection {
     String[] text = new String[64];
     int[] textSlots = new int[8];
     int textCount;
+    /** Every flag given with {@link #flag} since the packet began, to tell quickly that none was a problem. */
+    int problems;
 
     // protocol layers (each also an occurrence of its PROTOCOL field)
     int layers;
@@ -98,6 +100,7 @@ public final class Dissection {
             text[textSlots[i]] = null;
         }
         textCount = 0;
+        problems = 0;
         count = 0;
         layers = 0;
         depth = 0;
@@ -241,6 +244,44 @@ public final class Dissection {
 
     public void flag(int occ, int flag) {
         flags[occ] |= flag;
+        problems |= flag;
+    }
+
+    /**
+     * Ends a packet as Wireshark's exception handling does: a layer cut short adds a last item,
+     * "[Malformed Packet]" ({@code _ws.malformed}) or "[Packet size limited during capture]" ({@code _ws.short}),
+     * which filters, the tree and the protocol hierarchy see. Costs nothing for a packet without problems.
+     */
+    void markProblems() {
+        if ((problems & (FLAG_MALFORMED | FLAG_TRUNCATED)) == 0) {
+            return;
+        }
+        boolean malformed = false;
+        boolean cut = false;
+        int expertOnly = -1;
+        for (int l = 0; l < layers; l++) {
+            int occ = layerOcc[l];
+            int f = flags[occ];
+            if ((f & FLAG_MALFORMED) != 0) {
+                if ((f & FLAG_EXPERT_ONLY) != 0) {
+                    expertOnly = occ;
+                } else {
+                    malformed = true;
+                }
+            }
+            cut |= (f & FLAG_TRUNCATED) != 0;
+        }
+        int saved = depth;
+        if (malformed || cut) {
+            // Wireshark's exception adds a top-level item, which the protocol hierarchy counts
+            beginLayer(malformed ? Malformed.PROTO : Malformed.SHORT, capturedLength, 0);
+        } else if (expertOnly >= 0) {
+            // an expert error raised while decoding went on: an item inside that layer, for filters only
+            currentLayer = layerOf(expertOnly);
+            addText(Malformed.PROTO, start(expertOnly), 0, "[Malformed Packet: " + field(expertOnly).label() + "]",
+                    expertOnly);
+        }
+        depth = saved;
     }
 
     private static final long HIGH = 0xffffffff00000000L;

@@ -16,6 +16,12 @@ public final class Malformed extends Protocol {
         return PROTO;
     }
 
+    /** The marker never names the Protocol column: the layer that was cut short does. */
+    @Override
+    public String columnName(Dissection d, int occ) {
+        return null;
+    }
+
     @Override
     public void appendSummary(Dissection d, int occ, StringBuilder sb) {
         sb.append('[').append(d.field(occ).label()).append(']');

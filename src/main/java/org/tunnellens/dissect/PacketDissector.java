@@ -110,6 +110,7 @@ public final class PacketDissector {
             return d;
         }
         run(first, 0, capLen);
+        d.markProblems();
         return d;
     }
 

@@ -216,7 +216,7 @@ public final class FieldFormatter {
     /** Tree text of one occurrence: "Label: value (name)". */
     public static String treeLine(Dissection d, int occ) {
         FieldDef f = d.field(occ);
-        if (f.type() == FieldType.NONE) {
+        if (f.type() == FieldType.NONE || (f.isProtocol() && d.text(occ) != null)) {
             String t = d.text(occ);
             return t == null ? f.label() : (d.flags(occ) & Dissection.FLAG_GENERATED) != 0 ? "[" + t + "]" : t;
         }

@@ -1,7 +1,6 @@
 package org.tunnellens.dissect.column;
 
 import org.tunnellens.dissect.Dissection;
-import org.tunnellens.dissect.Malformed;
 import org.tunnellens.dissect.PassResults;
 
 /**
@@ -41,8 +40,7 @@ public final class InfoColumn {
         for (int l = 0; l < d.layerCount(); l++) {
             int occ = d.layerOccurrence(l);
             int f = d.flags(occ);
-            if (d.field(occ) == Malformed.PROTO
-                    || ((f & Dissection.FLAG_MALFORMED) != 0 && (f & Dissection.FLAG_EXPERT_ONLY) == 0)) {
+            if ((f & Dissection.FLAG_MALFORMED) != 0 && (f & Dissection.FLAG_EXPERT_ONLY) == 0) {
                 return true;
             }
         }

@@ -96,9 +96,23 @@ public final class Ipv4 extends Protocol implements LayerDecoder {
         }
     }
 
-    /** Only a fragment this packet does not decode whole has a text of its own ("Fragmented IP protocol"). */
+    /**
+     * Only a header Wireshark calls bogus, or a fragment this packet does not decode whole ("Fragmented IP
+     * protocol"), has a text of its own.
+     */
     @Override
     public boolean appendInfo(Dissection d, int occ, PassResults pass, StringBuilder sb) {
+        int hl = d.nextInLayer(HDR_LEN, occ);
+        if (hl >= 0 && d.value(hl) < 20) {
+            sb.append("Bogus IP header length (").append(d.value(hl)).append(", must be at least 20)");
+            return true;
+        }
+        int len = d.nextInLayer(LEN, occ);
+        if (hl >= 0 && len >= 0 && d.value(len) != 0 && d.value(len) < d.value(hl)) {
+            sb.append("Bogus IP length (").append(d.value(len)).append(", less than header length ")
+                    .append(d.value(hl)).append(')');
+            return true;
+        }
         if (!unreassembledFragment(d, occ)) {
             return false;
         }
@@ -180,8 +194,7 @@ public final class Ipv4 extends Protocol implements LayerDecoder {
         d.add(VERSION, off, 1, vihl >>> 4);
         d.add(HDR_LEN, off, 1, hlen);
         if (hlen < 20) {
-            d.flag(occ, Dissection.FLAG_MALFORMED);
-            return;
+            return; // "Bogus IP header length": Wireshark notes it and decodes no further, without an exception
         }
         int tos = d.u8(off + 1);
         d.add(DSFIELD, off + 1, 1, tos);
@@ -189,8 +202,7 @@ public final class Ipv4 extends Protocol implements LayerDecoder {
         int totalLen = d.u16(off + 2);
         d.add(LEN, off + 2, 2, totalLen);
         if (totalLen != 0 && totalLen < hlen) {
-            d.flag(occ, Dissection.FLAG_MALFORMED); // "bogus IP length": tshark decodes no further
-            return;
+            return; // "Bogus IP length": noted, not an exception, and nothing after it is decoded
         }
         d.add(ID, off + 4, 2, d.u16(off + 4));
         int ff = d.u16(off + 6);
