@@ -315,7 +315,7 @@ public final class CaptureTab extends Tab {
         Task<PassResults> pass = new Task<>() {
             @Override
             protected PassResults call() {
-                return FirstPass.run(new PacketDissector(f));
+                return FirstPass.run(new PacketDissector(f, DecodeSettings.current()));
             }
         };
         pass.setOnSucceeded(e -> {
@@ -330,6 +330,24 @@ public final class CaptureTab extends Tab {
         Thread t = new Thread(pass, "first pass " + path.getFileName());
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Decodes the capture anew after a Decode As change: rows, the first pass, the displayed filter's result and the
+     * selected packet's panes are all made again with {@link DecodeSettings#current()}.
+     */
+    public void redecode() {
+        if (summaries == null || !loaded) {
+            return;
+        }
+        summaries.redecode();
+        firstPassDone = false;
+        startFirstPass();
+        filterBar.apply();
+        table.refresh();
+        if (selectedPacket >= 0) {
+            showPacket(selectedPacket);
+        }
     }
 
     /** Whether the background first pass has finished and the list shows its results. */

@@ -124,7 +124,31 @@ public final class MainWindow extends BorderPane {
         correlate.setOnAction(e -> org.tunnellens.ui.correlation.CorrelateDialog.show(this));
         Menu analyze = org.tunnellens.ui.ha.HaViews.analyzeMenu(this);
         analyze.getItems().add(0, correlate);
+        analyze.getItems().addAll(new SeparatorMenuItem(), decodeAsItem());
         return new MenuBar(file, go, analyze);
+    }
+
+    /** Analyze → Decode As…: the rules apply to every open tab at once and are kept for the next run. */
+    private MenuItem decodeAsItem() {
+        MenuItem decodeAs = new MenuItem("Decode As...");
+        decodeAs.setId("decode-as");
+        decodeAs.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+U"));
+        decodeAs.setOnAction(e -> new DecodeAsDialog(getScene().getWindow(), DecodeSettings.current()).showAndWait()
+                .ifPresent(this::useDecodeConfig));
+        return decodeAs;
+    }
+
+    void useDecodeConfig(org.tunnellens.dissect.DecodeConfig config) {
+        try {
+            DecodeSettings.set(config);
+        } catch (java.io.IOException ex) {
+            status.setText("Decode As applies to this session only: cannot save it (" + ex.getMessage() + ")");
+        }
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof CaptureTab ct) {
+                ct.redecode();
+            }
+        }
     }
 
     private ToolBar toolbar() {

@@ -29,7 +29,7 @@ public final class PacketFilterRun {
      */
     public static int[] run(CaptureFile file, int count, DisplayFilter filter, IntConsumer progress,
                             BooleanSupplier cancelled, Consumer<int[]> partial, long partialEveryNanos) {
-        PacketDissector dissector = new PacketDissector(file);
+        PacketDissector dissector = new PacketDissector(file, DecodeSettings.current());
         int[] out = new int[Math.min(count, 1 << 16)];
         int n = 0;
         int published = 0;

@@ -49,7 +49,7 @@ public final class RowSummaries {
     public Dissection dissect(int index) {
         if (dissector == null) {
             // made on first use, after the first batch is indexed, so that relative times start at packet 1
-            dissector = new PacketDissector(file);
+            dissector = new PacketDissector(file, DecodeSettings.current());
         }
         return dissector.dissect(index);
     }
@@ -60,6 +60,13 @@ public final class RowSummaries {
      */
     public void usePairs(PassResults firstPass) {
         this.pairs = firstPass;
+        cache.clear();
+    }
+
+    /** Decodes anew (a Decode As change): every cached row and the first pass's results are dropped. */
+    public void redecode() {
+        dissector = null;
+        pairs = PassResults.NONE;
         cache.clear();
     }
 

@@ -34,7 +34,7 @@ public final class CorrelationWindow {
         stage.setTitle("Correlation: " + outer.getFileName() + " \u2194 " + inner.getFileName());
         stage.setOnHidden(e -> view.close());
         stage.show();
-        view.start(CorrelationOptions.defaults());
+        view.start(CorrelationOptions.defaults().withDecode(org.tunnellens.ui.DecodeSettings.current()));
         if (!topology.isEmpty()) {
             view.whenReady(() -> view.loadTopology(topology));
         }

@@ -40,14 +40,14 @@ public final class HaViews {
     /** Analyses the open tabs' files and shows the VRRP view; returns the running analysis. */
     public static Task<VrrpAnalysis> openVrrp(MainWindow window) {
         List<CaptureTab> tabs = captureTabs(window);
-        return open(window, tabs, "VRRP timeline", VrrpAnalyzer::analyze,
+        return open(window, tabs, "VRRP timeline", files -> VrrpAnalyzer.analyze(files, org.tunnellens.ui.DecodeSettings.current()),
                 (a, paths) -> new VrrpView(a, names(paths), new CaptureTabsLink(window, tabs)));
     }
 
     /** Analyses the open tabs' files and shows the LVS-NAT view; returns the running analysis. */
     public static Task<LvsAnalysis> openLvs(MainWindow window) {
         List<CaptureTab> tabs = captureTabs(window);
-        return open(window, tabs, "LVS-NAT", LvsAnalyzer::analyze,
+        return open(window, tabs, "LVS-NAT", files -> LvsAnalyzer.analyze(files, org.tunnellens.ui.DecodeSettings.current()),
                 (a, paths) -> new LvsView(a, names(paths), new CaptureTabsLink(window, tabs)));
     }
 
