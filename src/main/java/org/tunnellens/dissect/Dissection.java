@@ -74,6 +74,7 @@ public final class Dissection {
     // for upper layers that need the enclosing IP header (pseudo-header checksums, ICMP quotes)
     int ipOffset = -1;
     int ipVersion;
+    int ipReportedEnd = -1;
     /** Set while decoding the IP header quoted inside an ICMP error, so its payload is not taken for real traffic. */
     boolean inIcmpError;
 
@@ -107,6 +108,7 @@ public final class Dissection {
         currentLayer = -1;
         ipOffset = -1;
         ipVersion = 0;
+        ipReportedEnd = -1;
         inIcmpError = false;
         nextDecoder = null;
     }
@@ -146,8 +148,22 @@ public final class Dissection {
     }
 
     public void setIp(int off, int version) {
+        setIp(off, version, -1);
+    }
+
+    /**
+     * Records the IP header the upper layers belong to, and where its payload ends as its length field says
+     * (Wireshark's reported length, which a snaplen cut does not shorten), or -1 when the header does not say.
+     */
+    public void setIp(int off, int version, int reportedEnd) {
         ipOffset = off;
         ipVersion = version;
+        ipReportedEnd = reportedEnd;
+    }
+
+    /** Where the IP payload ends by the IP header's length field, or -1 (see {@link #setIp(int, int, int)}). */
+    public int ipReportedEnd() {
+        return ipReportedEnd;
     }
 
     public boolean inIcmpError() {

@@ -33,4 +33,26 @@ public interface TcpdumpPrinter {
     String source();
 
     String destination();
+
+    /** A printer's state across the lines of one run (tcpdump's relative TCP sequence numbers). */
+    <T> T state(StateKey<T> key);
+
+    /** tcpdump's name for an ethertype in {@code -e} output ("IPv4", "802.1Q-QinQ"), or "Unknown". */
+    static String ethertypeName(long type) {
+        return switch ((int) type) {
+            case 0x0800 -> "IPv4";
+            case 0x0806 -> "ARP";
+            case 0x8035 -> "Reverse ARP";
+            case 0x86dd -> "IPv6";
+            case 0x8100 -> "802.1Q";
+            case 0x88a8 -> "802.1Q-QinQ";
+            case 0x9100 -> "802.1Q-9100";
+            case 0x8847 -> "MPLS unicast";
+            case 0x8848 -> "MPLS multicast";
+            case 0x6558 -> "TEB";
+            case 0x88cc -> "LLDP";
+            case 0x888e -> "EAPOL";
+            default -> "Unknown";
+        };
+    }
 }

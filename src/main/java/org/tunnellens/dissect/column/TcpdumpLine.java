@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.tunnellens.dissect.Dissection;
+import org.tunnellens.dissect.StateKey;
+import org.tunnellens.dissect.States;
 import org.tunnellens.dissect.TcpdumpPrinter;
 
 /**
@@ -24,6 +26,7 @@ public final class TcpdumpLine implements TcpdumpPrinter {
     private int frameLength;
     private String source = "";
     private String destination = "";
+    private final States states = new States(null);
 
     public TcpdumpLine(boolean linkHeaders) {
         this.linkHeaders = linkHeaders;
@@ -111,5 +114,10 @@ public final class TcpdumpLine implements TcpdumpPrinter {
     @Override
     public String destination() {
         return destination;
+    }
+
+    @Override
+    public <T> T state(StateKey<T> key) {
+        return states.get(key);
     }
 }

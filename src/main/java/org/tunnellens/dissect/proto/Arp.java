@@ -152,22 +152,44 @@ public final class Arp extends Protocol implements LayerDecoder {
             sb.append("ARP, ");
         }
         int op = (int) d.value(d.next(OPCODE, occ));
-        int spa = d.next(SRC_PROTO_IPV4, occ);
-        int tpa = d.next(DST_PROTO_IPV4, occ);
-        if (spa < 0 || tpa < 0) {
-            sb.append("ARP opcode ").append(op);
-            return true;
-        }
-        if (op == 1) {
-            sb.append("Request who-has ").append(FieldFormatter.ipv4(d.value(tpa))).append(" tell ")
-                    .append(FieldFormatter.ipv4(d.value(spa)));
-        } else if (op == 2) {
-            sb.append("Reply ").append(FieldFormatter.ipv4(d.value(spa))).append(" is-at ")
-                    .append(FieldFormatter.mac(d.value(d.next(SRC_HW_MAC, occ))));
+        int spa = d.nextInLayer(SRC_PROTO_IPV4, occ);
+        int tpa = d.nextInLayer(DST_PROTO_IPV4, occ);
+        int sha = d.nextInLayer(SRC_HW_MAC, occ);
+        int tha = d.nextInLayer(DST_HW_MAC, occ);
+        // tcpdump's arpop_values
+        String name = switch (op) {
+            case 1 -> "Request";
+            case 2 -> "Reply";
+            case 3 -> "Reverse Request";
+            case 4 -> "Reverse Reply";
+            case 8 -> "Inverse Request";
+            case 9 -> "Inverse Reply";
+            default -> "Unknown (" + op + ")";
+        };
+        if (spa < 0 || tpa < 0 || sha < 0 || tha < 0) {
+            sb.append(name);
         } else {
-            sb.append("ARP opcode ").append(op);
+            sb.append(name).append(' ');
+            String tip = FieldFormatter.ipv4(d.value(tpa));
+            String sip = FieldFormatter.ipv4(d.value(spa));
+            String smac = FieldFormatter.mac(d.value(sha));
+            String tmac = FieldFormatter.mac(d.value(tha));
+            switch (op) {
+                case 1 -> {
+                    sb.append("who-has ").append(tip);
+                    if (d.value(tha) != 0) {
+                        sb.append(" (").append(tmac).append(')');
+                    }
+                    sb.append(" tell ").append(sip);
+                }
+                case 2 -> sb.append(sip).append(" is-at ").append(smac);
+                case 3 -> sb.append("who-is ").append(tmac).append(" tell ").append(smac);
+                case 4 -> sb.append(tmac).append(" at ").append(tip);
+                default -> sb.setLength(sb.length() - 1);
+            }
         }
-        sb.append(", length ").append(d.length(occ));
+        // tcpdump's length is what the link layer handed over: the ARP packet and the frame's padding
+        sb.append(", length ").append(d.originalLength() - d.start(occ));
         return true;
     }
 

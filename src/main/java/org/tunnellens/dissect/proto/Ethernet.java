@@ -75,8 +75,7 @@ public final class Ethernet extends Protocol implements LayerDecoder {
             int type = d.next(TYPE, occ);
             if (type >= 0) {
                 long et = d.value(type);
-                String name = et == 0x0800 ? "IPv4" : et == 0x0806 ? "ARP" : et == 0x86dd ? "IPv6"
-                        : et == 0x8100 ? "802.1Q" : "Unknown";
+                String name = TcpdumpPrinter.ethertypeName(et);
                 sb.append(", ethertype ").append(name).append(" (");
                 FieldFormatter.appendHex(sb, et, 4);
                 sb.append("), length ").append(t.frameLength()).append(": ");

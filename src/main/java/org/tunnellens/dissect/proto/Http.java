@@ -8,6 +8,7 @@ import org.tunnellens.dissect.Handoffs;
 import org.tunnellens.dissect.LayerDecoder;
 import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Protocol;
+import org.tunnellens.dissect.TcpdumpPrinter;
 import org.tunnellens.dissect.column.FieldFormatter;
 
 /**
@@ -136,6 +137,21 @@ public final class Http extends Protocol implements LayerDecoder {
         } else if (body == JSON) {
             sb.append(", JavaScript Object Notation (").append(media).append(')');
         }
+    }
+
+    /** tcpdump's http_print after a segment's length: ": HTTP", and ": " with the first line when it is one. */
+    @Override
+    public boolean appendTcpdump(Dissection d, int layer, TcpdumpPrinter t) {
+        int occ = d.layerOccurrence(layer);
+        StringBuilder sb = t.out();
+        sb.append(": HTTP");
+        int start = d.start(occ);
+        int end = start + d.length(occ);
+        if (looksLikeHttp(d, start, end)) {
+            int le = lineEnd(d, start, end);
+            sb.append(": ").append(new String(d.copy(start, le - start), StandardCharsets.ISO_8859_1));
+        }
+        return true;
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.tunnellens.dissect.Handoffs;
 import org.tunnellens.dissect.LayerDecoder;
 import org.tunnellens.dissect.Malformed;
 import org.tunnellens.dissect.Protocol;
+import org.tunnellens.dissect.TcpdumpPrinter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /** ICMPv6 (RFC 4443): echo, neighbour discovery targets, and quoted packets of error messages. */
 public final class Icmpv6 extends Protocol implements LayerDecoder {
@@ -35,6 +37,44 @@ public final class Icmpv6 extends Protocol implements LayerDecoder {
     @Override
     public void register(Handoffs h) {
         h.ipProtocol(58, this);
+    }
+
+    /** tcpdump's icmp6_print for the messages a lab sees: echo and neighbour discovery. */
+    @Override
+    public boolean appendTcpdump(Dissection d, int layer, TcpdumpPrinter t) {
+        int occ = d.layerOccurrence(layer);
+        StringBuilder sb = t.out();
+        sb.append(t.source()).append(" > ").append(t.destination()).append(": ICMP6, ");
+        int type = (int) d.value(d.next(TYPE, occ));
+        switch (type) {
+            case 128, 129 -> {
+                sb.append(type == 128 ? "echo request" : "echo reply");
+                int id = d.nextInLayer(ECHO_ID, occ);
+                int seq = d.nextInLayer(ECHO_SEQ, occ);
+                if (id >= 0 && seq >= 0) {
+                    sb.append(", id ").append(d.value(id)).append(", seq ").append(d.value(seq));
+                }
+            }
+            case 133 -> sb.append("router solicitation");
+            case 134 -> sb.append("router advertisement");
+            case 135 -> {
+                sb.append("neighbor solicitation");
+                int target = d.nextInLayer(ND_TARGET, occ);
+                if (target >= 0) {
+                    sb.append(", who has ").append(FieldFormatter.value(d, target));
+                }
+            }
+            case 136 -> {
+                sb.append("neighbor advertisement");
+                int target = d.nextInLayer(ND_NA_TARGET, occ);
+                if (target >= 0) {
+                    sb.append(", tgt is ").append(FieldFormatter.value(d, target));
+                }
+            }
+            default -> sb.append("type-#").append(type);
+        }
+        sb.append(", length ").append(d.length(occ));
+        return true;
     }
 
     @Override

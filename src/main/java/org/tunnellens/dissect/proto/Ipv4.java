@@ -229,7 +229,7 @@ public final class Ipv4 extends Protocol implements LayerDecoder {
         if (hlen > 20) {
             d.add(OPTIONS, off + 20, hlen - 20, 0);
         }
-        d.setIp(off, 4);
+        d.setIp(off, 4, totalLen >= hlen ? off + totalLen : -1);
         // Ethernet padding lies beyond the IP total length; a zero total length (TSO, BIG TCP) means "to the end"
         int payloadEnd = totalLen >= hlen ? Math.min(end, off + totalLen) : end;
         if ((ff & 0x2000) != 0 || fragOffset != 0) {

@@ -104,7 +104,7 @@ public final class Ipv6 extends Protocol implements LayerDecoder {
         d.add(HLIM, off + 7, 1, d.u8(off + 7));
         d.add(SRC, off + 8, 16, 0);
         d.add(DST, off + 24, 16, 0);
-        d.setIp(off, 6);
+        d.setIp(off, 6, plen == 0 ? -1 : off + 40 + plen);
         int payloadEnd = plen == 0 ? end : Math.min(end, off + 40 + plen);
         int p = off + 40;
         for (int i = 0; i < MAX_EXTENSIONS; i++) {

@@ -8,6 +8,8 @@ import org.tunnellens.dissect.Handoffs;
 import org.tunnellens.dissect.LayerDecoder;
 import org.tunnellens.dissect.Malformed;
 import org.tunnellens.dissect.Protocol;
+import org.tunnellens.dissect.TcpdumpPrinter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /** Linux "cooked" captures of {@code tcpdump -i any}: SLL v1 (16-byte header) and SLL2 (20 bytes). */
 public final class LinuxCooked extends Protocol implements LayerDecoder {
@@ -38,6 +40,85 @@ public final class LinuxCooked extends Protocol implements LayerDecoder {
     public void register(Handoffs h) {
         h.linkType(LinkType.LINUX_SLL, V1);
         h.linkType(LinkType.LINUX_SLL2, V2);
+    }
+
+    /**
+     * tcpdump's cooked-capture print: SLL2 names the interface (by its index on this machine, as tcpdump looks it up,
+     * "?" when there is none) and the direction; {@code -e} adds the address, the protocol and the length.
+     */
+    @Override
+    public boolean appendTcpdump(Dissection d, int layer, TcpdumpPrinter t) {
+        int occ = d.layerOccurrence(layer);
+        StringBuilder sb = t.out();
+        int pkt = d.nextInLayer(PKTTYPE, occ);
+        String dir = pkt < 0 ? "?" : switch ((int) d.value(pkt)) {
+            case 0 -> "In";
+            case 1 -> "B";
+            case 2 -> "M";
+            case 3 -> "P";
+            case 4 -> "Out";
+            default -> "?";
+        };
+        int ifindex = d.nextInLayer(IFINDEX, occ);
+        if (ifindex >= 0) {
+            pad(sb, interfaceName(d.value(ifindex)), 5);
+            pad(sb, dir, 3);
+        } else if (t.linkHeaders()) {
+            sb.append(" ".repeat(Math.max(0, 3 - dir.length()))).append(dir).append(' ');
+        }
+        if (t.linkHeaders()) {
+            if (ifindex >= 0) {
+                sb.append("ifindex ").append(d.value(ifindex)).append(' ');
+            }
+            int src = d.nextInLayer(SRC_ETH, occ);
+            if (src >= 0) {
+                sb.append(FieldFormatter.mac(d.value(src))).append(' ');
+            }
+            int type = d.nextInLayer(ETYPE, occ);
+            if (type >= 0) {
+                sb.append("ethertype ").append(TcpdumpPrinter.ethertypeName(d.value(type))).append(" (");
+                FieldFormatter.appendHex(sb, d.value(type), 4);
+                sb.append("), length ").append(t.frameLength()).append(": ");
+            }
+            t.setLinkPrinted();
+        }
+        t.print(t.nextShown(layer + 1));
+        return true;
+    }
+
+    private static void pad(StringBuilder sb, String s, int width) {
+        sb.append(s).append(" ".repeat(Math.max(0, width - s.length()))).append(' ');
+    }
+
+    /**
+     * The interface with this index on this machine, as tcpdump's {@code if_indextoname} finds it (a capture read
+     * elsewhere names this machine's interfaces, exactly as tcpdump does), or "?".
+     */
+    private static String interfaceName(long index) {
+        return LocalInterfaces.NAMES.getOrDefault(index, "?");
+    }
+
+    /** Index to name of this machine's interfaces, read once from {@code /sys/class/net}. */
+    private static final class LocalInterfaces {
+        static final java.util.Map<Long, String> NAMES = read();
+
+        private static java.util.Map<Long, String> read() {
+            java.util.Map<Long, String> m = new java.util.HashMap<>();
+            java.nio.file.Path dir = java.nio.file.Path.of("/sys/class/net");
+            try (var list = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) list::iterator) {
+                    try {
+                        m.put(Long.parseLong(java.nio.file.Files.readString(p.resolve("ifindex")).strip()),
+                                p.getFileName().toString());
+                    } catch (java.io.IOException | NumberFormatException e) {
+                        // an interface that went away while listed, or not a device: not named
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not Linux: no names, as tcpdump there
+            }
+            return m;
+        }
     }
 
     @Override
@@ -93,4 +174,5 @@ public final class LinuxCooked extends Protocol implements LayerDecoder {
             default -> null;
         };
     }
+
 }

@@ -1,5 +1,7 @@
 package org.tunnellens.dissect.proto;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.tunnellens.dissect.Dissection;
 import org.tunnellens.dissect.DissectorTables;
 import org.tunnellens.dissect.FieldDef;
@@ -10,6 +12,7 @@ import org.tunnellens.dissect.Malformed;
 import org.tunnellens.dissect.PassContext;
 import org.tunnellens.dissect.PassResults;
 import org.tunnellens.dissect.Protocol;
+import org.tunnellens.dissect.StateKey;
 import org.tunnellens.dissect.TcpdumpPrinter;
 import org.tunnellens.dissect.firstpass.TcpAnalysis;
 import org.tunnellens.dissect.firstpass.TcpSequences;
@@ -165,22 +168,128 @@ public final class Tcp extends Protocol implements LayerDecoder {
         }
     }
 
-    /** tcpdump's tcp_print: raw sequence numbers, flags in its letters. */
+    /** tcpdump's flag letters, in its table's order. */
+    private static final int[] TCPDUMP_FLAG_BITS = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
+    private static final String TCPDUMP_FLAG_LETTERS = "FSRP.UEW";
+
+    /**
+     * tcpdump's print of a conversation's sequence bases: the first packet with ACK set is printed absolute and
+     * sets them; later ones are relative to them; a SYN sets them again (print-tcp.c's tcp_seq_hash).
+     */
+    private static final StateKey<Map<TcpdumpKey, long[]>> TCPDUMP_BASES = StateKey.of("tcpdump sequence bases",
+            HashMap::new);
+
+    private record TcpdumpKey(String lowAddr, int lowPort, String highAddr, int highPort) {
+    }
+
+    /** tcpdump's tcp_print: flags in its letters, relative numbers as it counts them, options, payload printers. */
     @Override
     public boolean appendTcpdump(Dissection d, int layer, TcpdumpPrinter t) {
         int occ = d.layerOccurrence(layer);
         StringBuilder sb = t.out();
-        long flags = d.value(d.next(FLAGS, occ));
-        sb.append(t.source()).append('.').append(d.value(d.next(SRCPORT, occ))).append(" > ").append(t.destination())
-                .append('.').append(d.value(d.next(DSTPORT, occ))).append(": Flags [");
-        sb.append((flags & 0x02) != 0 ? "S" : "").append((flags & 0x01) != 0 ? "F" : "")
-                .append((flags & 0x04) != 0 ? "R" : "").append((flags & 0x08) != 0 ? "P" : "")
-                .append((flags & 0x10) != 0 ? "." : "").append("], seq ").append(d.value(d.next(SEQ_RAW, occ)));
-        if ((flags & 0x10) != 0) {
-            sb.append(", ack ").append(d.value(d.next(ACK_RAW, occ)));
+        int sport = (int) d.value(d.next(SRCPORT, occ));
+        int dport = (int) d.value(d.next(DSTPORT, occ));
+        sb.append(t.source()).append('.').append(sport).append(" > ").append(t.destination()).append('.').append(dport)
+                .append(": ");
+        int flagsOcc = d.nextInLayer(FLAGS, occ);
+        if (flagsOcc < 0) {
+            sb.append("tcp"); // an ICMP quote: ports only
+            return true;
         }
-        sb.append(", win ").append(d.value(d.next(WINDOW, occ))).append(", length ").append(d.value(d.next(LEN, occ)));
+        int flags = (int) d.value(flagsOcc);
+        sb.append("Flags [");
+        int before = sb.length();
+        for (int i = 0; i < TCPDUMP_FLAG_BITS.length; i++) {
+            if ((flags & TCPDUMP_FLAG_BITS[i]) != 0) {
+                sb.append(TCPDUMP_FLAG_LETTERS.charAt(i));
+            }
+        }
+        if (sb.length() == before) {
+            sb.append("none");
+        }
+        sb.append(']');
+        long seq = d.value(d.next(SEQ_RAW, occ));
+        long ack = d.value(d.next(ACK_RAW, occ));
+        long len = d.value(d.next(LEN, occ));
+        if ((flags & 0x10) != 0) {
+            boolean forward = t.source().compareTo(t.destination()) < 0
+                    || (t.source().equals(t.destination()) && sport <= dport);
+            TcpdumpKey key = forward ? new TcpdumpKey(t.source(), sport, t.destination(), dport)
+                    : new TcpdumpKey(t.destination(), dport, t.source(), sport);
+            Map<TcpdumpKey, long[]> bases = t.state(TCPDUMP_BASES);
+            long[] b = bases.get(key);
+            int mine = forward ? 0 : 1;
+            if (b == null || (flags & 0x02) != 0) {
+                b = new long[2];
+                b[mine] = seq;
+                b[1 - mine] = (ack - 1) & 0xffffffffL;
+                bases.put(key, b);
+            } else {
+                seq = (seq - b[mine]) & 0xffffffffL;
+                ack = (ack - b[1 - mine]) & 0xffffffffL;
+            }
+        }
+        if (len > 0 || (flags & 0x07) != 0) {
+            sb.append(", seq ").append(seq);
+            if (len > 0) {
+                sb.append(':').append((seq + len) & 0xffffffffL);
+            }
+        }
+        if ((flags & 0x10) != 0) {
+            sb.append(", ack ").append(ack);
+        }
+        sb.append(", win ").append(d.value(d.next(WINDOW, occ)));
+        if ((flags & 0x20) != 0) {
+            sb.append(", urg ").append(d.value(d.next(URGENT, occ)));
+        }
+        int opts = d.nextInLayer(OPTIONS, occ);
+        if (opts >= 0) {
+            appendTcpdumpOptions(d, d.start(opts), d.start(opts) + d.length(opts), sb);
+        }
+        sb.append(", length ").append(len);
+        int next = t.nextShown(layer + 1);
+        if (len > 0 && next < d.layerCount()) {
+            d.layerOwner(next).appendTcpdump(d, next, t);
+        }
         return true;
+    }
+
+    private static void appendTcpdumpOptions(Dissection d, int p, int end, StringBuilder sb) {
+        sb.append(", options [");
+        boolean first = true;
+        while (p < end) {
+            int kind = d.u8(p);
+            int len = kind <= 1 ? 1 : p + 1 < end ? d.u8(p + 1) : 0;
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            if (kind > 1 && (len < 2 || p + len > end)) {
+                sb.append("bad opt");
+                break;
+            }
+            switch (kind) {
+                case 0 -> sb.append("eol");
+                case 1 -> sb.append("nop");
+                case 2 -> sb.append("mss ").append(len == 4 ? d.u16(p + 2) : 0);
+                case 3 -> sb.append("wscale ").append(len == 3 ? d.u8(p + 2) : 0);
+                case 4 -> sb.append("sackOK");
+                case 5 -> {
+                    sb.append("sack ").append((len - 2) / 8).append(' ');
+                    for (int q = p + 2; q + 8 <= p + len; q += 8) {
+                        sb.append('{').append(d.u32(q)).append(':').append(d.u32(q + 4)).append('}');
+                    }
+                }
+                case 8 -> sb.append("TS val ").append(len == 10 ? d.u32(p + 2) : 0).append(" ecr ")
+                        .append(len == 10 ? d.u32(p + 6) : 0);
+                default -> sb.append("unknown-").append(kind);
+            }
+            if (kind == 0) {
+                break;
+            }
+            p += len;
+        }
+        sb.append(']');
     }
 
     @Override
@@ -255,7 +364,9 @@ public final class Tcp extends Protocol implements LayerDecoder {
         long ack = d.u32(off + 8);
         int hl = (d.u8(off + 12) >>> 4) * 4;
         int flags = d.u16(off + 12) & 0x0fff;
-        int payloadLen = Math.max(0, end - off - hl);
+        // tcp.len is what the IP header says the segment carries, even when the capture kept less (a snaplen)
+        int reported = d.ipReportedEnd();
+        int payloadLen = Math.max(0, (reported > off && !d.inIcmpError() ? reported : end) - off - hl);
         boolean relative = !d.inIcmpError();
         TcpSequences seqs = relative ? d.state(TcpSequences.KEY) : null;
         long relSeq = seq;

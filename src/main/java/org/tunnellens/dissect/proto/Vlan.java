@@ -7,6 +7,8 @@ import org.tunnellens.dissect.Handoffs;
 import org.tunnellens.dissect.LayerDecoder;
 import org.tunnellens.dissect.Malformed;
 import org.tunnellens.dissect.Protocol;
+import org.tunnellens.dissect.TcpdumpPrinter;
+import org.tunnellens.dissect.column.FieldFormatter;
 
 /** IEEE 802.1Q tags ("vlan") and 802.1ad service tags ("ieee8021ad"), stacked as deep as they come. */
 public final class Vlan extends Protocol implements LayerDecoder {
@@ -62,6 +64,32 @@ public final class Vlan extends Protocol implements LayerDecoder {
             sb.append(", PRI: ").append(d.value(pri)).append(", DEI: ").append(d.value(dei)).append(", ID: ")
                     .append(d.value(id));
         }
+    }
+
+    /** tcpdump's 802.1Q print: with {@code -e} each tag ("vlan 69, p 0, ethertype IPv4 (0x0800), "), then the payload. */
+    @Override
+    public boolean appendTcpdump(Dissection d, int layer, TcpdumpPrinter t) {
+        int occ = d.layerOccurrence(layer);
+        if (t.linkHeaders()) {
+            boolean ad = d.field(occ) == AD_PROTO;
+            int id = d.nextInLayer(ad ? AD_ID : ID, occ);
+            int pri = d.nextInLayer(ad ? AD_PRIORITY : PRIORITY, occ);
+            int dei = d.nextInLayer(ad ? AD_DEI : DEI, occ);
+            int type = d.nextInLayer(ad ? AD_ETYPE : ETYPE, occ);
+            StringBuilder sb = t.out();
+            sb.append("vlan ").append(id < 0 ? 0 : d.value(id)).append(", p ").append(pri < 0 ? 0 : d.value(pri));
+            if (dei >= 0 && d.value(dei) != 0) {
+                sb.append(", DEI");
+            }
+            sb.append(", ");
+            if (type >= 0) {
+                sb.append("ethertype ").append(TcpdumpPrinter.ethertypeName(d.value(type))).append(" (");
+                FieldFormatter.appendHex(sb, d.value(type), 4);
+                sb.append("), ");
+            }
+        }
+        t.print(t.nextShown(layer + 1));
+        return true;
     }
 
     @Override
